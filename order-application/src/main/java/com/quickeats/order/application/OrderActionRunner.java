@@ -1,0 +1,72 @@
+package com.quickeats.order.application;
+
+import com.quickeats.order.application.port.in.Precondition;
+import com.quickeats.order.application.port.out.OrderRepository;
+import com.quickeats.order.application.port.out.StaleOrderException;
+import com.quickeats.order.application.port.out.TransactionRunner;
+import com.quickeats.order.domain.AccessPolicy;
+import com.quickeats.order.domain.Actor;
+import com.quickeats.order.domain.Order;
+import com.quickeats.order.domain.OrderAction;
+import com.quickeats.order.domain.OrderId;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The one path every order action takes, in the contract's order of checks: not visible → not found;
+ * not permitted → forbidden; no precondition → required; precondition not met → failed; then the
+ * domain verb (which may refuse), then a version-checked write. A write that loses a race is a failed
+ * precondition, except under {@code If-Match: *}, which retries on the fresh state.
+ */
+final class OrderActionRunner {
+    /** How often a "{@code *}" action re-reads a concurrently changed order before giving up. */
+    private static final int ANY_VERSION_ATTEMPTS = 5;
+
+    private final OrderRepository orders;
+    private final OrderAccess access;
+    private final TransactionRunner transactions;
+    private final Clock clock;
+
+    OrderActionRunner(OrderRepository orders, OrderAccess access, TransactionRunner transactions, Clock clock) {
+        this.orders = orders;
+        this.access = access;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What an action does to a visible, permitted order whose version matched. */
+    @FunctionalInterface
+    interface Verb {
+        void apply(Order order, Instant now);
+    }
+
+    Order run(Actor actor, OrderId id, OrderAction action, Precondition precondition, Verb verb) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inTransaction(() -> runOnce(actor, id, action, precondition, verb));
+            } catch (StaleOrderException lostRace) {
+                if (!(precondition instanceof Precondition.AnyVersion) || attempt >= ANY_VERSION_ATTEMPTS) {
+                    long current = transactions.inTransaction(() -> orders.find(id)
+                            .orElseThrow(() -> OrderAccess.notFound(id)).version());
+                    throw new PreconditionFailedException(id, current);
+                }
+            }
+        }
+    }
+
+    private Order runOnce(Actor actor, OrderId id, OrderAction action, Precondition precondition, Verb verb) {
+        OrderAccess.Visible visible = access.load(actor, id);
+        Order order = visible.order();
+        AccessPolicy.checkMayTake(actor, action, order, visible.restaurantOwner());
+        if (precondition instanceof Precondition.Missing) {
+            throw new PreconditionRequiredException(id);
+        }
+        if (!precondition.matches(order.version())) {
+            throw new PreconditionFailedException(id, order.version());
+        }
+        long loadedVersion = order.version();
+        verb.apply(order, Now.of(clock));
+        orders.update(order, loadedVersion);
+        return order;
+    }
+}

@@ -86,6 +86,9 @@ public final class IdempotentExecutor {
 
     /** Deletes expired records in batches of {@code batchSize}, each batch its own unit of work. */
     public int purgeExpired(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("a purge batch holds at least one record, got " + batchSize);
+        }
         int total = 0;
         int deleted;
         do {

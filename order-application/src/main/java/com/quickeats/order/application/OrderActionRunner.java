@@ -16,11 +16,15 @@ import java.time.Instant;
  * The one path every order action takes, in the contract's order of checks: not visible → not found;
  * not permitted → forbidden; no precondition → required; precondition not met → failed; then the
  * domain verb (which may refuse), then a version-checked write. A write that loses a race is a failed
- * precondition, except under {@code If-Match: *}, which retries on the fresh state.
+ * precondition, unless the caller's precondition also matches the new version (e.g. {@code If-Match: *}):
+ * then the action re-runs on the fresh state.
  */
 final class OrderActionRunner {
-    /** How often a "{@code *}" action re-reads a concurrently changed order before giving up. */
-    private static final int ANY_VERSION_ATTEMPTS = 5;
+    /**
+     * How often an action whose precondition still matches a concurrently changed order (e.g. {@code *})
+     * re-runs on the fresh state before giving up.
+     */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final OrderRepository orders;
     private final OrderAccess access;
@@ -45,9 +49,9 @@ final class OrderActionRunner {
             try {
                 return transactions.inTransaction(() -> runOnce(actor, id, action, precondition, verb));
             } catch (StaleOrderException lostRace) {
-                if (!(precondition instanceof Precondition.AnyVersion) || attempt >= ANY_VERSION_ATTEMPTS) {
-                    long current = transactions.inTransaction(() -> orders.find(id)
-                            .orElseThrow(() -> OrderAccess.notFound(id)).version());
+                long current = transactions.inTransaction(() -> orders.find(id)
+                        .orElseThrow(() -> OrderAccess.notFound(id)).version());
+                if (!precondition.matches(current) || attempt >= MAX_ATTEMPTS) {
                     throw new PreconditionFailedException(id, current);
                 }
             }

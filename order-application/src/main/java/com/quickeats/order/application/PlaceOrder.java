@@ -2,6 +2,7 @@ package com.quickeats.order.application;
 
 import com.quickeats.order.application.port.in.PlaceOrderCommand;
 import com.quickeats.order.application.port.in.PlacedOrder;
+import com.quickeats.order.application.port.out.DuplicateOrderException;
 import com.quickeats.order.application.port.out.OrderRepository;
 import com.quickeats.order.application.port.out.RestaurantCatalog;
 import com.quickeats.order.application.port.out.TransactionRunner;
@@ -33,6 +34,19 @@ public final class PlaceOrder {
 
     public PlacedOrder place(Actor actor, PlaceOrderCommand command) {
         AccessPolicy.checkMayPlaceOrders(actor);
+        try {
+            return placeOnce(actor, command);
+        } catch (DuplicateOrderException overtaken) {
+            // A copy of this request committed between our look-up and our insert; the store refused the
+            // second order, so answer with the one the copy created (in a fresh unit of work: the failed
+            // insert ended ours).
+            return transactions.inTransaction(() -> orders.findByCreationKey(actor.id(), command.creationKey())
+                    .map(existing -> new PlacedOrder(existing, true))
+                    .orElseThrow(() -> overtaken));
+        }
+    }
+
+    private PlacedOrder placeOnce(Actor actor, PlaceOrderCommand command) {
         return transactions.inTransaction(() -> {
             Optional<Order> existing = orders.findByCreationKey(actor.id(), command.creationKey());
             if (existing.isPresent()) {

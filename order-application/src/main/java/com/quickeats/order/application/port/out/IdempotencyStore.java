@@ -11,7 +11,8 @@ public interface IdempotencyStore {
     /**
      * Atomically claims the key for this request, with no check-then-act gap: if another unit of work holds
      * an uncommitted claim on the same key, this call waits for it to finish. A record whose
-     * {@code expiresAt} has passed counts as absent.
+     * {@code expiresAt} has passed counts as absent. A key this same unit of work already claimed and has not
+     * completed is {@link ClaimResult.Claimed} again.
      *
      * @return {@link ClaimResult.Claimed} when this request now owns the key, {@link ClaimResult.Completed}
      *     with the stored outcome of an earlier request with the same fingerprint, or

@@ -27,7 +27,8 @@ public interface OrderRepository {
 
     /**
      * Stores the order's new state and pending events, but only if the stored order is still at
-     * {@code expectedVersion}; the check and the write are one atomic step.
+     * {@code expectedVersion} (the version the order was loaded at, {@link Order#persistedVersion()}); the
+     * check and the write are one atomic step.
      *
      * @throws StaleOrderException when the stored version differs; nothing is written
      */

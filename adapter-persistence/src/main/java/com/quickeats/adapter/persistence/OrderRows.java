@@ -1,0 +1,80 @@
+package com.quickeats.adapter.persistence;
+
+import com.quickeats.order.domain.Cancellation;
+import com.quickeats.order.domain.CancelledBy;
+import com.quickeats.order.domain.MenuItemId;
+import com.quickeats.order.domain.Money;
+import com.quickeats.order.domain.Order;
+import com.quickeats.order.domain.OrderId;
+import com.quickeats.order.domain.OrderLine;
+import com.quickeats.order.domain.OrderStatus;
+import com.quickeats.order.domain.Payment;
+import com.quickeats.order.domain.PaymentMethod;
+import com.quickeats.order.domain.RestaurantId;
+import com.quickeats.order.domain.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** The one mapping between a row of {@code orders} (with its {@code order_lines}) and the aggregate. */
+final class OrderRows {
+    private OrderRows() {
+    }
+
+    /** An order row before its lines are attached. */
+    record Row(long id, UserId customerId, RestaurantId restaurantId, OrderStatus status, long version,
+               long totalAmount, String deliveryAddress, Payment payment, Cancellation cancellation,
+               UserId riderId, Instant createdAt, Instant updatedAt) {
+
+        Order toOrder(List<OrderLine> lines) {
+            Order order = Order.rehydrate(OrderId.of(id), customerId, restaurantId, lines, deliveryAddress, status,
+                    version, payment, cancellation, riderId, createdAt, updatedAt);
+            if (order.total().amount() != totalAmount) {
+                throw new IllegalStateException("order " + id + " stores a total of " + totalAmount
+                        + " won but its lines add up to " + order.total().amount());
+            }
+            return order;
+        }
+    }
+
+    static Row read(ResultSet rs, StatementContext context) throws SQLException {
+        String paymentMethod = rs.getString("payment_method");
+        Payment payment = paymentMethod == null ? null : new Payment(
+                known(PaymentMethod.fromWireName(paymentMethod), "payment method", paymentMethod),
+                Money.won(rs.getLong("payment_amount")),
+                Timestamps.read(rs, "paid_at"));
+        String cancelledBy = rs.getString("cancelled_by");
+        Cancellation cancellation = cancelledBy == null ? null : new Cancellation(
+                rs.getString("cancellation_reason"),
+                known(CancelledBy.fromWireName(cancelledBy), "cancelling party", cancelledBy),
+                rs.getBoolean("refund_due"),
+                Timestamps.read(rs, "cancelled_at"));
+        String riderId = rs.getString("rider_id");
+        String status = rs.getString("status");
+        return new Row(
+                rs.getLong("id"),
+                UserId.of(rs.getString("customer_id")),
+                RestaurantId.of(rs.getLong("restaurant_id")),
+                known(OrderStatus.fromWireName(status), "status", status),
+                rs.getLong("version"),
+                rs.getLong("total_amount"),
+                rs.getString("delivery_address"),
+                payment,
+                cancellation,
+                riderId == null ? null : UserId.of(riderId),
+                Timestamps.read(rs, "created_at"),
+                Timestamps.read(rs, "updated_at"));
+    }
+
+    static OrderLine readLine(ResultSet rs) throws SQLException {
+        return new OrderLine(MenuItemId.of(rs.getLong("menu_item_id")), rs.getString("name"),
+                Money.won(rs.getLong("unit_price")), rs.getInt("quantity"));
+    }
+
+    private static <T> T known(Optional<T> value, String what, String stored) {
+        return value.orElseThrow(() -> new IllegalStateException("unknown " + what + " '" + stored + "' in storage"));
+    }
+}

@@ -1,0 +1,96 @@
+package com.quickeats.adapter.persistence;
+
+import com.quickeats.order.application.port.out.IdempotencyStore;
+import com.quickeats.order.application.port.out.OrderRepository;
+import com.quickeats.order.application.port.out.RestaurantCatalog;
+import com.quickeats.order.application.port.out.TransactionRunner;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The outbound ports of the application, implemented on one PostgreSQL database and sharing one unit of
+ * work per thread: what the composition root hands to {@code UseCases.wire}. The data source (a pool, in
+ * production) belongs to the caller, who also closes it.
+ */
+public final class PersistenceAdapters {
+    private final Jdbi jdbi;
+    private final JdbiTransactionRunner transactions;
+    private final JdbiOrderRepository orders;
+    private final JdbiRestaurantCatalog restaurants;
+    private final PostgresIdempotencyStore idempotency;
+
+    private PersistenceAdapters(Jdbi jdbi, Duration idempotencyLockTimeout) {
+        this.jdbi = jdbi;
+        JsonColumns json = new JsonColumns();
+        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.orders = new JdbiOrderRepository(transactions, json);
+        this.restaurants = new JdbiRestaurantCatalog(transactions);
+        this.idempotency = new PostgresIdempotencyStore(transactions, json, idempotencyLockTimeout);
+    }
+
+    /** Adapters over {@code dataSource}, whose schema must be {@link #migrate migrated}. */
+    public static PersistenceAdapters create(DataSource dataSource) {
+        return create(dataSource, PostgresIdempotencyStore.DEFAULT_LOCK_TIMEOUT);
+    }
+
+    /**
+     * @param idempotencyLockTimeout how long a request waits for a concurrent request holding the same
+     *     idempotency key before it is told the other one is still in progress
+     */
+    public static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout) {
+        return new PersistenceAdapters(jdbi(dataSource), idempotencyLockTimeout);
+    }
+
+    /** Brings the schema up to date with the migrations shipped in this module; a no-op when it already is. */
+    public static void migrate(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        StorageFailures.translate(() -> Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate());
+    }
+
+    public OrderRepository orderRepository() {
+        return orders;
+    }
+
+    public RestaurantCatalog restaurantCatalog() {
+        return restaurants;
+    }
+
+    public IdempotencyStore idempotencyStore() {
+        return idempotency;
+    }
+
+    public TransactionRunner transactionRunner() {
+        return transactions;
+    }
+
+    /** Whether the database answers a trivial query now. Never throws. */
+    public boolean isHealthy() {
+        try {
+            return transactions.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one() == 1);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** For tests in this package: the JDBI instance, e.g. to count statements. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    static Jdbi jdbi(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.installPlugin(new PostgresPlugin());
+        jdbi.registerArgument(new Timestamps.InstantArgumentFactory());
+        return jdbi;
+    }
+}

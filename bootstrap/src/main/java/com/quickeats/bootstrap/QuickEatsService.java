@@ -1,0 +1,225 @@
+package com.quickeats.bootstrap;
+
+import com.quickeats.adapter.http.HttpApi;
+import com.quickeats.adapter.http.HttpSettings;
+import com.quickeats.adapter.persistence.PersistenceAdapters;
+import com.quickeats.order.application.UseCases;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: the one place that knows every part of the service and wires them by hand —
+ * database (embedded or external), pool, migrations, persistence adapters, use cases, the HTTP app with the
+ * operations routes, and the idempotency purge. {@link #stop()} takes them down in the reverse order.
+ */
+public final class QuickEatsService implements AutoCloseable {
+    /** How long the demo users' printed tokens stay valid (the secret dies with the run anyway). */
+    static final Duration DEMO_TOKEN_VALIDITY = Duration.ofDays(7);
+    private static final Duration FIRST_PURGE_DELAY = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(QuickEatsService.class);
+
+    private final Configuration configuration;
+    private final Optional<EmbeddedDatabase> embedded;
+    private final HikariDataSource pool;
+    private final Javalin app;
+    private final IdempotencyPurge purge;
+    private final PrometheusMeterRegistry registry;
+    private final List<DemoToken> demoTokens;
+    private boolean stopped;
+
+    private QuickEatsService(Configuration configuration, Optional<EmbeddedDatabase> embedded, HikariDataSource pool,
+                             Javalin app, IdempotencyPurge purge, PrometheusMeterRegistry registry,
+                             List<DemoToken> demoTokens) {
+        this.configuration = configuration;
+        this.embedded = embedded;
+        this.pool = pool;
+        this.app = app;
+        this.purge = purge;
+        this.registry = registry;
+        this.demoTokens = demoTokens;
+    }
+
+    /** A demo user's ready-to-use bearer token. */
+    public record DemoToken(String userId, String role, String token) {
+    }
+
+    /**
+     * Starts everything, or nothing: a failure stops whatever had already started, then throws.
+     *
+     * @throws StartupException for what the operator can fix (unreachable database, port in use, …)
+     */
+    public static QuickEatsService start(Configuration configuration) {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            return start(configuration, started);
+        } catch (RuntimeException e) {
+            while (!started.isEmpty()) {
+                closeQuietly(started.pop());
+            }
+            throw e;
+        }
+    }
+
+    private static QuickEatsService start(Configuration configuration, Deque<AutoCloseable> started) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        started.push(registry::close);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+
+        Optional<EmbeddedDatabase> embedded = Optional.empty();
+        HikariDataSource pool;
+        if (configuration.database().isPresent()) {
+            Configuration.ExternalDatabase database = configuration.database().get();
+            pool = ConnectionPool.open(database.jdbcUrl(), database.user(), database.password(),
+                    configuration.poolSize(), registry, "check " + Setting.DATABASE_URL.variable() + ", "
+                            + Setting.DATABASE_USER.variable() + " and " + Setting.DATABASE_PASSWORD.variable()
+                            + ", or unset " + Setting.DATABASE_URL.variable() + " to use the embedded database");
+        } else {
+            EmbeddedDatabase database = new EmbeddedDatabase(configuration.embeddedDatabaseDirectory(),
+                    configuration.embeddedDatabasePort(), Math.max(100, configuration.poolSize() + 20));
+            started.push(database);
+            database.start();
+            embedded = Optional.of(database);
+            pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER), Optional.empty(),
+                    configuration.poolSize(), registry, "the embedded database in " + database.directory()
+                            + " is not answering; see the log above");
+        }
+        started.push(pool);
+
+        migrate(pool);
+        PersistenceAdapters persistence = PersistenceAdapters.create(pool);
+        UseCases useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
+                persistence.idempotencyStore(), persistence.transactionRunner(), Clock.systemUTC(),
+                configuration.idempotencyTtl());
+
+        byte[] secret = configuration.jwtSecret().orElseGet(TokenIssuer::randomSecret).getBytes(StandardCharsets.UTF_8);
+        List<DemoToken> demoTokens = List.of();
+        if (configuration.demoMode()) {
+            DemoData.seed(useCases.restaurants());
+            TokenIssuer issuer = new TokenIssuer(secret, Clock.systemUTC());
+            demoTokens = DemoData.USERS.stream()
+                    .map(user -> new DemoToken(user.id(), user.role().wireName(),
+                            issuer.issue(user.id(), user.role(), DEMO_TOKEN_VALIDITY)))
+                    .toList();
+        }
+
+        ClassLoader classLoader = QuickEatsService.class.getClassLoader();
+        OperationsRoutes operations = new OperationsRoutes(registry, new DatabaseHealth(pool),
+                OpenApiDocument.load(classLoader), ApiDocsPage.load(classLoader));
+        Optional<ConsoleRoutes> console = ConsoleRoutes.load(classLoader, demoTokens);
+        Javalin app = HttpApi.create(useCases, HttpSettings.of(secret), config -> {
+            operations.install(config);
+            console.ifPresent(routes -> routes.install(config));
+        });
+        started.push(app::stop);
+        listen(app, configuration);
+
+        IdempotencyPurge purge = IdempotencyPurge.start(useCases.idempotency(), FIRST_PURGE_DELAY,
+                IdempotencyPurge.intervalFor(configuration.idempotencyTtl()));
+        return new QuickEatsService(configuration, embedded, pool, app, purge, registry, demoTokens);
+    }
+
+    private static void migrate(HikariDataSource pool) {
+        try {
+            PersistenceAdapters.migrate(pool);
+        } catch (RuntimeException e) {
+            throw new StartupException("the database migrations failed: " + Failures.describe(e)
+                    + "; the database was left as the failed migration found it (each migration is one transaction)", e);
+        }
+    }
+
+    private static void listen(Javalin app, Configuration configuration) {
+        try {
+            app.start(configuration.bind(), configuration.port());
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot listen on " + configuration.bind() + ":" + configuration.port() + " ("
+                    + Failures.describe(e) + "); set " + Setting.PORT.names() + " to a free port, or "
+                    + Setting.BIND.names() + " to an address of this machine", e);
+        }
+    }
+
+    /**
+     * Stops accepting connections, lets in-flight requests finish (up to 30 s), then stops the purge,
+     * closes the pool and stops the embedded database. Safe to call more than once.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Stopping: no new connections; in-flight requests get up to {} s to finish",
+                OperationsRoutes.GRACEFUL_STOP.toSeconds());
+        closeQuietly(app::stop);
+        closeQuietly(purge);
+        closeQuietly(pool);
+        embedded.ifPresent(EmbeddedDatabase::stop);
+        closeQuietly(registry::close);
+        LOG.info("Stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The port the HTTP server listens on (the chosen one when configured as 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The URL to reach the service at from this machine. */
+    public String baseUrl() {
+        String host = configuration.bind();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "localhost";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port();
+    }
+
+    /** The demo users' tokens; empty outside demo mode. */
+    public List<DemoToken> demoTokens() {
+        return demoTokens;
+    }
+
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** The service's connection pool. */
+    DataSource dataSource() {
+        return pool;
+    }
+
+    /** The embedded database, when the service started one. */
+    Optional<EmbeddedDatabase> embeddedDatabase() {
+        return embedded;
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("While stopping: {}", Failures.describe(e));
+        }
+    }
+}

@@ -193,18 +193,20 @@ class OperationsRoutesTest {
 
     @Test
     void aStopLetsTheRequestInFlightFinish() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
         Javalin second = Javalin.create(config -> {
             new OperationsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new DatabaseHealth(new StubDataSource()),
                     Optional.empty(), Optional.empty()).install(config);
             config.routes.get("/slow", ctx -> {
-                Thread.sleep(1_500);
+                arrived.countDown();
+                Thread.sleep(1_500); // the request's own work, still going on when the stop begins
                 ctx.result("done");
             });
         }).start("127.0.0.1", 0);
         URI slow = URI.create("http://127.0.0.1:" + second.port() + "/slow");
         CompletableFuture<HttpResponse<String>> inFlight = CLIENT.sendAsync(HttpRequest.newBuilder(slow).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(400);
+        assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the request reached its handler").isTrue();
 
         long stopping = System.nanoTime();
         second.stop();

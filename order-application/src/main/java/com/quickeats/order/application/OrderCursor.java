@@ -15,9 +15,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The opaque position of a walk through the orders: the last (created_at, id) seen, bound to the caller
- * and the filters it was issued under, so that it cannot be replayed under other filters or by someone
- * else. Not a secret: it only says where to continue, never widens what the caller may see.
+ * The opaque position of a walk through the orders: the last (created_at, id) seen, sealed with a
+ * checksum over that position, the caller and the filters it was issued under, so that a cursor that was
+ * edited, or is replayed under other filters or by someone else, is refused. Not a secret and not a
+ * signature: it only says where to continue, and never widens what the caller may see.
  */
 final class OrderCursor {
     private static final String VERSION = "v1";
@@ -25,38 +26,35 @@ final class OrderCursor {
     private OrderCursor() {
     }
 
+    /** What a cursor is bound to besides its position: the caller and the filters. */
     static String filtersOf(Actor actor, ListOrdersQuery query) {
-        String plain = actor.role().wireName() + "\n" + actor.id().value() + "\n"
+        return actor.role().wireName() + "\n" + actor.id().value() + "\n"
                 + query.status().map(OrderStatus::wireName).orElse("") + "\n"
                 + query.restaurantId().map(RestaurantId::toString).orElse("");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     static String encode(Order last, String filters) {
         Instant at = last.createdAt();
-        String plain = VERSION + "." + at.getEpochSecond() + "." + at.getNano() + "." + last.id().value() + "."
-                + filters;
+        String position = VERSION + "." + at.getEpochSecond() + "." + at.getNano() + "." + last.id().value();
+        String plain = position + "." + checksum(position, filters);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     static Keyset decode(String cursor, String filters) {
-        String[] parts;
+        String plain;
         try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", -1);
+            plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException notBase64) {
             throw invalid();
         }
+        int lastDot = plain.lastIndexOf('.');
+        String[] parts = plain.split("\\.", -1);
         if (parts.length != 5 || !VERSION.equals(parts[0])) {
             throw invalid();
         }
-        if (!parts[4].equals(filters)) {
-            throw InvalidInputException.of("cursor",
-                    "was issued for other filters or another caller; start again without a cursor");
+        if (!checksum(plain.substring(0, lastDot), filters).equals(parts[4])) {
+            throw InvalidInputException.of("cursor", "was not issued by this service for these filters and this"
+                    + " caller; start again without a cursor");
         }
         try {
             long seconds = Long.parseLong(parts[1]);
@@ -68,6 +66,16 @@ final class OrderCursor {
             return new Keyset(Instant.ofEpochSecond(seconds, nanos), id);
         } catch (NumberFormatException | java.time.DateTimeException e) {
             throw invalid();
+        }
+    }
+
+    static String checksum(String position, String filters) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((position + "\n" + filters).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

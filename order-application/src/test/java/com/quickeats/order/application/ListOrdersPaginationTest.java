@@ -183,10 +183,25 @@ class ListOrdersPaginationTest {
     void aCursorWithTheRightFiltersButATamperedPositionIsRefused(String position) {
         ordersWithTiesAndOutOfOrderTimes(2);
         ListOrdersQuery firstPage = query(Optional.empty(), 1, Optional.empty());
-        String plain = "v1." + position + "." + OrderCursor.filtersOf(CUSTOMER, firstPage);
+        String sealed = "v1." + position;
+        String plain = sealed + "." + OrderCursor.checksum(sealed, OrderCursor.filtersOf(CUSTOMER, firstPage));
         String forged = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
 
         assertCursorRefused(CUSTOMER, query(Optional.empty(), 1, Optional.of(forged)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void anIssuedCursorWhosePositionWasEditedIsRefused(int part) {
+        ordersWithTiesAndOutOfOrderTimes(3);
+        String issued = cursorOfAFirstPage(CUSTOMER, Optional.empty());
+        String[] parts = new String(Base64.getUrlDecoder().decode(issued), StandardCharsets.UTF_8).split("\\.", -1);
+        parts[part] = String.valueOf(Long.parseLong(parts[part]) + 1);
+        String edited = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join(".", parts).getBytes(StandardCharsets.UTF_8));
+
+        world.app.orderQueries().list(CUSTOMER, query(Optional.empty(), 1, Optional.of(issued)));
+        assertCursorRefused(CUSTOMER, query(Optional.empty(), 1, Optional.of(edited)));
     }
 }

@@ -13,6 +13,7 @@ import com.quickeats.adapter.http.problem.ProblemPages;
 import com.quickeats.adapter.http.problem.ProblemWriter;
 import com.quickeats.adapter.http.request.RequestBody;
 import com.quickeats.adapter.http.restaurant.RestaurantRoutes;
+import com.quickeats.adapter.http.web.HeadRoutes;
 import com.quickeats.order.application.UseCases;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -33,7 +34,10 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** An unstarted app; {@code extraRoutes} runs last, so it may add routes, handlers and plugins. */
+    /**
+     * An unstarted app; {@code extraRoutes} runs last, so it may add routes, handlers and plugins. Every GET
+     * route — the extra ones included — then also answers HEAD by running the same handler.
+     */
     public static Javalin create(UseCases useCases, HttpSettings settings, Consumer<JavalinConfig> extraRoutes) {
         Objects.requireNonNull(useCases, "useCases");
         Objects.requireNonNull(settings, "settings");
@@ -68,6 +72,7 @@ public final class HttpApi {
             restaurants.install(config.routes);
             ProblemPages.install(config.routes);
             extraRoutes.accept(config);
+            HeadRoutes.mirrorGets(config);
         });
     }
 }

@@ -209,8 +209,9 @@ class ProblemDetailsTest extends E2eTest {
     void everyProblemTypeHasAHumanPage() {
         for (String slug : List.of("malformed-request", "idempotency-key-missing", "unauthenticated", "forbidden",
                 "not-found", "method-not-allowed", "invalid-state-transition", "request-in-progress",
-                "precondition-failed", "payload-too-large", "unsupported-media-type", "idempotency-key-reused",
-                "unprocessable", "precondition-required", "service-unavailable", "internal")) {
+                "precondition-failed", "payload-too-large", "uri-too-long", "unsupported-media-type",
+                "idempotency-key-reused", "unprocessable", "precondition-required", "request-header-too-large",
+                "service-unavailable", "internal")) {
             Reply page = api.get("/problems/" + slug).send();
             assertThat(page.status()).as(slug).isEqualTo(200);
             assertThat(page.contentType()).startsWith("text/html");

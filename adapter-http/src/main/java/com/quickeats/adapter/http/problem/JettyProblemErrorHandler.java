@@ -65,7 +65,9 @@ public final class JettyProblemErrorHandler extends ErrorHandler {
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 414 -> ProblemType.URI_TOO_LONG;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> ProblemType.REQUEST_HEADER_TOO_LARGE;
             case 500 -> ProblemType.INTERNAL;
             case 503 -> ProblemType.SERVICE_UNAVAILABLE;
             default -> null;

@@ -31,6 +31,9 @@ public enum ProblemType {
                     + " (the current ETag is in the response) and decide whether to retry."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
             "Request bodies are limited to 64 KiB."),
+    URI_TOO_LONG("uri-too-long", 414, "URI too long",
+            "The request's target (path and query) is longer than the server accepts. No API path needs that"
+                    + " much; check how the URI was built."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "Request bodies must be sent as Content-Type: application/json."),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused",
@@ -41,6 +44,8 @@ public enum ProblemType {
                     + " on the menu or not available, a payment amount that differs from the order total."),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required",
             "State-changing actions on an order need If-Match with the order's current ETag."),
+    REQUEST_HEADER_TOO_LARGE("request-header-too-large", 431, "Request header fields too large",
+            "The request's header section is larger than the server accepts. Send fewer or shorter headers."),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable",
             "The service cannot reach its database right now. Retry after the Retry-After delay."),
     INTERNAL("internal", 500, "Internal error",

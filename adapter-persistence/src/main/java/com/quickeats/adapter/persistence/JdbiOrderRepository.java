@@ -27,18 +27,39 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Orders, their lines and their history in PostgreSQL. Every write is version-checked in the statement that
  * makes it ({@code UPDATE … WHERE id = ? AND version = ?}), and an order's events are inserted in the same
  * transaction, only after its row was written.
+ *
+ * <p>Each order row also carries the owner of its restaurant ({@code orders.restaurant_owner_id}, copied from
+ * {@code restaurants.owner_id} by the statement that inserts the order), so that an owner's order list walks one
+ * index however many restaurants the owner has (see {@link PageQuery}). This relies on a restaurant's owner never
+ * changing: nothing in this service updates {@code restaurants.owner_id}, and an order's copy is never rewritten.
+ * Whatever comes to move a restaurant to another owner must update the {@code restaurant_owner_id} of all its
+ * orders in the same transaction (see migration V2).
  */
 final class JdbiOrderRepository implements OrderRepository {
     private static final String PRIMARY_KEY = "orders_pkey";
 
+    /**
+     * Inserts the order with its restaurant's owner, read from {@code restaurants} in the same statement, and
+     * answers two facts seen in one snapshot: whether the restaurant exists, and whether the order was inserted.
+     * An unknown restaurant inserts nothing ({@code INSERT … SELECT} over no row) and a repeated (customer,
+     * creation key) inserts nothing either ({@code ON CONFLICT DO NOTHING}); the first fact tells them apart.
+     */
     private static final String INSERT_ORDER = """
-            INSERT INTO orders (id, customer_id, restaurant_id, status, version, total_amount, delivery_address,
-                                payment_method, payment_amount, paid_at, cancellation_reason, cancelled_by,
-                                refund_due, cancelled_at, rider_id, creation_key, created_at, updated_at)
-            VALUES (:id, :customer_id, :restaurant_id, :status, :version, :total_amount, :delivery_address,
-                    :payment_method, :payment_amount, :paid_at, :cancellation_reason, :cancelled_by,
-                    :refund_due, :cancelled_at, :rider_id, :creation_key, :created_at, :updated_at)
-            ON CONFLICT (customer_id, creation_key) DO NOTHING""";
+            WITH restaurant AS (
+                SELECT owner_id FROM restaurants WHERE id = :restaurant_id
+            ), inserted AS (
+                INSERT INTO orders (id, customer_id, restaurant_id, restaurant_owner_id, status, version, total_amount,
+                                    delivery_address, payment_method, payment_amount, paid_at, cancellation_reason,
+                                    cancelled_by, refund_due, cancelled_at, rider_id, creation_key, created_at,
+                                    updated_at)
+                SELECT :id, :customer_id, :restaurant_id, restaurant.owner_id, :status, :version, :total_amount,
+                       :delivery_address, :payment_method, :payment_amount, :paid_at, :cancellation_reason,
+                       :cancelled_by, :refund_due, :cancelled_at, :rider_id, :creation_key, :created_at, :updated_at
+                  FROM restaurant
+                ON CONFLICT (customer_id, creation_key) DO NOTHING
+                RETURNING id
+            )
+            SELECT EXISTS (SELECT FROM restaurant) AS restaurant_known, EXISTS (SELECT FROM inserted) AS inserted""";
 
     /** Lines, customer, restaurant, total, address and creation time never change after placement. */
     private static final String UPDATE_ORDER = """
@@ -67,6 +88,10 @@ final class JdbiOrderRepository implements OrderRepository {
     private final JdbiTransactionRunner transactions;
     private final JsonColumns payloads;
 
+    /** What {@link #INSERT_ORDER} found: whether the order's restaurant exists, whether the order was inserted. */
+    private record Insertion(boolean restaurantKnown, boolean inserted) {
+    }
+
     JdbiOrderRepository(JdbiTransactionRunner transactions, JsonColumns payloads) {
         this.transactions = transactions;
         this.payloads = payloads;
@@ -82,7 +107,8 @@ final class JdbiOrderRepository implements OrderRepository {
      * Inserts a newly placed order (version 1, or further if it already went through verbs before being
      * stored) with its lines and every event of its history. A repeated (customer, creation key) is refused by
      * the unique constraint without aborting the transaction ({@code ON CONFLICT DO NOTHING}); a concurrent
-     * insert of the same key waits for the first transaction and is refused if that one commits.
+     * insert of the same key waits for the first transaction and is refused if that one commits. An order for a
+     * restaurant that is not stored is an {@link IllegalStateException}, not a duplicate, and writes nothing.
      */
     @Override
     public void add(Order order, String creationKey) {
@@ -93,23 +119,28 @@ final class JdbiOrderRepository implements OrderRepository {
         }
         checkEventsFollow(order, 0);
         transactions.inTransactionWithHandle(h -> {
-            int inserted;
+            Insertion insertion;
             try {
-                inserted = bindState(h.createUpdate(INSERT_ORDER), order)
+                insertion = bindState(h.createQuery(INSERT_ORDER), order)
                         .bind("customer_id", order.customerId().value())
                         .bind("restaurant_id", order.restaurantId().value())
                         .bind("total_amount", order.total().amount())
                         .bind("delivery_address", order.deliveryAddress())
                         .bind("creation_key", creationKey)
                         .bind("created_at", order.createdAt())
-                        .execute();
+                        .map((rs, ctx) -> new Insertion(rs.getBoolean("restaurant_known"), rs.getBoolean("inserted")))
+                        .one();
             } catch (UnableToExecuteStatementException e) {
                 if (PostgresErrors.isUniqueViolationOf(e, PRIMARY_KEY)) {
                     throw new IllegalStateException("order " + order.id() + " is already stored", e);
                 }
                 throw e;
             }
-            if (inserted == 0) {
+            if (!insertion.restaurantKnown()) {
+                throw new IllegalStateException("order " + order.id() + " is for restaurant " + order.restaurantId()
+                        + ", which is not stored");
+            }
+            if (!insertion.inserted()) {
                 throw new DuplicateOrderException(order.customerId(), creationKey);
             }
             insertLines(h, order);

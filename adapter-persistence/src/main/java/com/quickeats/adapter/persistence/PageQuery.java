@@ -15,9 +15,10 @@ import java.util.Optional;
  * The one statement that fetches a page of orders: the caller's visibility scope as a predicate, the filters,
  * and a keyset position, newest first. Every branch of it can walk an index on (…, created_at, id) backwards
  * and stop after {@code limit} rows, so a page costs the same at ten thousand orders as at ten million; there
- * is no OFFSET. A scope that is a union of two conditions (a rider's own orders, or any awaiting pickup) or of
- * several restaurants (an owner's) fetches at most {@code limit} rows per part and merges them; a part that a
- * status filter makes empty is left out.
+ * is no OFFSET. An owner's orders are one condition however many restaurants the owner has: each order row
+ * carries its restaurant's owner ({@code restaurant_owner_id}). A scope that is a union of two conditions (a
+ * rider's own orders, or any awaiting pickup) fetches at most {@code limit} rows per part and merges them; a part
+ * that a status filter makes empty is left out.
  *
  * <p>The SQL text is assembled from constant fragments only: every value from a caller is a bound parameter,
  * except a status filter, which is one of the domain's seven constants and is written as a literal (see
@@ -59,10 +60,9 @@ record PageQuery(String sql, Map<String, Object> parameters) {
             parameters.put("customer_id", placedBy.customer().value());
             sql = branch(with("o.customer_id = :customer_id", filters));
         } else if (scope instanceof VisibilityScope.ForRestaurantsOf owner) {
+            // Each order carries its restaurant's owner (which never changes; see JdbiOrderRepository).
             parameters.put("owner_id", owner.owner().value());
-            sql = "SELECT " + ORDER_COLUMNS + " FROM restaurants r CROSS JOIN LATERAL ("
-                    + branch(with("o.restaurant_id = r.id", filters))
-                    + ") o WHERE r.owner_id = :owner_id" + NEWEST_FIRST;
+            sql = branch(with("o.restaurant_owner_id = :owner_id", filters));
         } else if (scope instanceof VisibilityScope.RiddenByOrAwaitingPickup rider) {
             parameters.put("rider_id", rider.rider().value());
             String ridden = branch(with("o.rider_id = :rider_id", filters));

@@ -309,6 +309,48 @@ class JdbiOrderRepositoryTest {
     }
 
     @Test
+    void anOrderCarriesTheOwnerOfItsRestaurant() {
+        Order order = aKoreanOrder().build();
+
+        orders.add(order, "owner-copied");
+
+        String owner = store.direct.withHandle(h -> h.createQuery(
+                        "SELECT restaurant_owner_id FROM orders WHERE id = :id")
+                .bind("id", order.id().value()).mapTo(String.class).one());
+        assertThat(owner).isEqualTo("사장님-1");
+    }
+
+    @Test
+    void anOrderForAnUnknownRestaurantIsRefusedLoudlyNotAsADuplicate() {
+        Restaurant unknown = aRestaurant().withId(987_654).ownedBy("사장님-9").withEmptyMenu()
+                .withMenuItem(BULGOGI.value(), "불고기 정식", 15_000).build();
+        Order order = anOrder().withId(orders.nextId()).from(unknown).placedBy(CUSTOMER).deliveredTo(ADDRESS)
+                .withLine(BULGOGI, 1).placedAt(Instant.parse("2026-11-23T10:00:00Z")).build();
+
+        assertThatThrownBy(() -> orders.add(order, "unknown-restaurant"))
+                .isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(DuplicateOrderException.class)
+                .hasMessageContaining("987654");
+
+        assertThat(orders.find(order.id())).isEmpty();
+        assertThat(store.count("SELECT count(*) FROM order_lines WHERE order_id = ?", order.id().value())).isZero();
+        assertThat(store.count("SELECT count(*) FROM order_events WHERE order_id = ?", order.id().value())).isZero();
+    }
+
+    @Test
+    void anUnknownRestaurantIsReportedEvenWhenTheCreationKeyWasUsedBefore() {
+        orders.add(aKoreanOrder().build(), "used-then-unknown");
+        Restaurant unknown = aRestaurant().withId(987_655).withEmptyMenu()
+                .withMenuItem(BULGOGI.value(), "불고기 정식", 15_000).build();
+        Order order = anOrder().withId(orders.nextId()).from(unknown).placedBy(CUSTOMER).deliveredTo(ADDRESS)
+                .withLine(BULGOGI, 1).placedAt(Instant.parse("2026-11-23T10:00:00Z")).build();
+
+        assertThatThrownBy(() -> orders.add(order, "used-then-unknown"))
+                .isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(DuplicateOrderException.class);
+    }
+
+    @Test
     void aStoredOrderCannotBeAddedAgain() {
         Order order = aKoreanOrder().build();
         orders.add(order, "once");

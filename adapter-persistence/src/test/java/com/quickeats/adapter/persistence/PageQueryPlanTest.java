@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * takes thousands. Checked with the plan made for the actual values and with the generic plan a server-prepared
  * statement may switch to, both executed (EXPLAIN ANALYZE).
  *
+ * <p>An owner's page walks the owner's own index ({@code orders.restaurant_owner_id}), once, whatever the number
+ * of restaurants the owner has.
+ *
  * <p>Where the matching orders are few (one restaurant's orders in one status, one customer's orders) PostgreSQL
  * rightly prefers a bitmap index scan and a sort of those few rows; the buffer bound is what makes sure that no
  * plan sorts a set that grows with the table.
@@ -62,10 +65,11 @@ class PageQueryPlanTest {
                     INSERT INTO restaurants (id, name, owner_id)
                     SELECT i, 'restaurant ' || i, 'owner-' || (i % 700) FROM generate_series(1, 2000) i""");
             h.execute("""
-                    INSERT INTO orders (id, customer_id, restaurant_id, status, version, total_amount,
-                                        delivery_address, cancelled_by, refund_due, cancelled_at, rider_id,
-                                        creation_key, created_at, updated_at)
-                    SELECT i, 'customer-' || (i / 7 %% 5000), 1 + (i / 100 %% 2000), s.status, 1, 18000, '서울시',
+                    INSERT INTO orders (id, customer_id, restaurant_id, restaurant_owner_id, status, version,
+                                        total_amount, delivery_address, cancelled_by, refund_due, cancelled_at,
+                                        rider_id, creation_key, created_at, updated_at)
+                    SELECT i, 'customer-' || (i / 7 %% 5000), 1 + (i / 100 %% 2000),
+                           'owner-' || ((1 + (i / 100 %% 2000)) %% 700), s.status, 1, 18000, '서울시',
                            CASE WHEN s.status = 'cancelled' THEN 'customer' END,
                            CASE WHEN s.status = 'cancelled' THEN false END,
                            CASE WHEN s.status = 'cancelled' THEN t.at END,
@@ -81,6 +85,10 @@ class PageQueryPlanTest {
                                                      WHEN i %% 100 < 9 THEN 'in_transit'
                                                      WHEN i %% 100 < 12 THEN 'cancelled'
                                                      ELSE 'delivered' END AS status) s""".formatted(ORDERS));
+            assertThat(h.createQuery("""
+                    SELECT count(*) FROM orders o JOIN restaurants r ON r.id = o.restaurant_id
+                     WHERE o.restaurant_owner_id <> r.owner_id""").mapTo(Long.class).one())
+                    .as("orders whose owner is not their restaurant's").isZero();
             h.execute("ANALYZE");
         });
     }
@@ -152,6 +160,14 @@ class PageQueryPlanTest {
         assertThat(plan).as(kind).doesNotContain("Seq Scan")
                 .containsPattern("(Index|Index Only|Bitmap Index) Scan (Backward )?(using|on) orders_");
         assertThat(buffers(plan)).as(kind + ": buffers touched").isLessThan(MAX_BUFFERS);
+        if (request.scope() instanceof VisibilityScope.ForRestaurantsOf) {
+            // One walk of the owner's keyset index (or, filtered to one restaurant, of that restaurant's), not
+            // one per restaurant of the owner.
+            assertThat(plan).as(kind).doesNotContain(" on restaurants").doesNotContain("Nested Loop");
+            assertThat(plan).as(kind).containsPattern(request.restaurantId().isEmpty()
+                    ? "Scan (Backward )?(using|on) orders_restaurant_owner_(status_)?created_idx"
+                    : "Scan (Backward )?(using|on) orders_restaurant_(owner_)?(status_)?created_idx");
+        }
     }
 
     /** The buffers the whole statement touched: the first "Buffers:" line belongs to the top node. */

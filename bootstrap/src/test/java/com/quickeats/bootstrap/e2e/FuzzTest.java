@@ -11,12 +11,15 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Thousands of malformed requests from a seeded random generator (set {@code -Dfuzz.seed} to replay a run):
  * not one may get a 5xx, and every 4xx must be a problem document.
  */
 class FuzzTest extends E2eTest {
+    private static final Logger LOG = LoggerFactory.getLogger(FuzzTest.class);
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_123L);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3_000);
     private static final int RAW_REQUESTS = Integer.getInteger("fuzz.raw-requests", 300);
@@ -65,7 +68,7 @@ class FuzzTest extends E2eTest {
                 failures.add("#" + i + " " + request.describe() + "\n  -> " + reply);
             }
         }
-        System.out.println("fuzz (seed " + SEED + "): statuses " + statuses);
+        LOG.info("fuzz (seed {}): statuses {}", SEED, statuses);
         assertThat(failures).as("seed %d", SEED).isEmpty();
         assertThat(statuses.keySet()).as("the requests reach every layer, down to the use cases' own refusals")
                 .contains(200, 400, 401, 404, 405, 413, 415)

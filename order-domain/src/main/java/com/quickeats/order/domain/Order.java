@@ -147,7 +147,7 @@ public final class Order {
         Objects.requireNonNull(method, "method");
         if (!total.equals(amount)) {
             throw BusinessRuleViolationException.of("amount",
-                    "must equal the order total of " + total.amount() + " won, got " + amount);
+                    "must equal the order total of " + total.amount() + " won, got " + amount.amount() + " won");
         }
         Payment taken = new Payment(method, amount, now);
         OrderPaid event = new OrderPaid(id, version + 1, actor, now, taken);

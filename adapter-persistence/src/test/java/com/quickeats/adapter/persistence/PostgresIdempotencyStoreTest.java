@@ -137,45 +137,33 @@ class PostgresIdempotencyStoreTest {
     void aClaimWaitsForTheHolderAndReplaysWhatItCommitted() throws Exception {
         IdempotencyClaim claim = aClaim("POST /api/v2/orders/15/payment");
         StoredResponse response = new StoredResponse(200, Map.of("ETag", "\"order-15-v2\""), new byte[] {1, 2, 3});
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ClaimResult> holder = CompletableFuture.supplyAsync(() -> inUnitOfWork(() -> {
-            ClaimResult result = records.claim(claim, NOW, TOMORROW);
-            claimed.countDown();
-            await(release);
+        HeldClaim holder = new HeldClaim(claim, result -> {
             records.complete(claim, response);
             return result;
-        }));
-        await(claimed);
+        });
 
         CompletableFuture<ClaimResult> duplicate = CompletableFuture.supplyAsync(() ->
                 inUnitOfWork(() -> records.claim(claim, NOW, TOMORROW)));
         LockWaits.awaitOneWaiting(store, Duration.ofSeconds(10));
-        release.countDown();
+        holder.release();
 
-        assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
+        assertThat(holder.outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
         assertThat(duplicate.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Completed(response));
     }
 
     @Test
     void aWaitingClaimGetsTheKeyWhenTheHolderRollsBack() throws Exception {
         IdempotencyClaim claim = aClaim("POST /api/v2/orders");
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> holder = CompletableFuture.supplyAsync(() -> inUnitOfWork(() -> {
-            records.claim(claim, NOW, TOMORROW);
-            claimed.countDown();
-            await(release);
+        HeldClaim holder = new HeldClaim(claim, result -> {
             throw new IllegalStateException("crashed");
-        }));
-        await(claimed);
+        });
 
         CompletableFuture<ClaimResult> retry = CompletableFuture.supplyAsync(() ->
                 inUnitOfWork(() -> records.claim(claim, NOW, TOMORROW)));
         LockWaits.awaitOneWaiting(store, Duration.ofSeconds(10));
-        release.countDown();
+        holder.release();
 
-        assertThat(holder).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+        assertThat(holder.outcome).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
                 .withCauseInstanceOf(IllegalStateException.class);
         assertThat(retry.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
     }
@@ -183,15 +171,7 @@ class PostgresIdempotencyStoreTest {
     @Test
     void aHolderThatDoesNotFinishInTimeMakesTheClaimReportInProgressAndTheUnitOfWorkGoesOn() throws Exception {
         IdempotencyClaim claim = aClaim("POST /api/v2/orders");
-        CountDownLatch claimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ClaimResult> holder = CompletableFuture.supplyAsync(() -> inUnitOfWork(() -> {
-            ClaimResult result = records.claim(claim, NOW, TOMORROW);
-            claimed.countDown();
-            await(release);
-            return result;
-        }));
-        await(claimed);
+        HeldClaim holder = new HeldClaim(claim, result -> result);
 
         try {
             String lockTimeoutAfterwards = inUnitOfWork(() -> {
@@ -202,9 +182,9 @@ class PostgresIdempotencyStoreTest {
             });
             assertThat(lockTimeoutAfterwards).isEqualTo("0");
         } finally {
-            release.countDown();
+            holder.release();
         }
-        assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
+        assertThat(holder.outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
     }
 
     @Test
@@ -274,23 +254,15 @@ class PostgresIdempotencyStoreTest {
         IdempotencyClaim claim = aClaim("POST /api/v2/orders");
         complete(claim, NOW.minusSeconds(100), NOW.minusSeconds(10));
         complete(aClaim("another expired one"), NOW.minusSeconds(100), NOW.minusSeconds(10));
-        CountDownLatch reclaimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<ClaimResult> reclaiming = CompletableFuture.supplyAsync(() -> inUnitOfWork(() -> {
-            ClaimResult result = records.claim(claim, NOW, TOMORROW);
-            reclaimed.countDown();
-            await(release);
-            return result;
-        }));
-        await(reclaimed);
+        HeldClaim reclaiming = new HeldClaim(claim, result -> result);
 
         try {
             int purged = CompletableFuture.supplyAsync(() -> records.purgeExpired(NOW, 10)).get(10, TimeUnit.SECONDS);
             assertThat(purged).isEqualTo(1);
         } finally {
-            release.countDown();
+            reclaiming.release();
         }
-        assertThat(reclaiming.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
+        assertThat(reclaiming.outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new ClaimResult.Claimed());
         assertThat(keyCount(claim)).isEqualTo(1);
     }
 
@@ -308,6 +280,30 @@ class PostgresIdempotencyStoreTest {
             return null;
         });
         return response;
+    }
+
+    /**
+     * A unit of work on another thread that has claimed the key and keeps it (uncommitted) until released;
+     * then it finishes with {@code thenInTheSameUnitOfWork} and commits, or rolls back if that throws.
+     */
+    private final class HeldClaim {
+        private final CountDownLatch released = new CountDownLatch(1);
+        final CompletableFuture<ClaimResult> outcome;
+
+        HeldClaim(IdempotencyClaim claim, java.util.function.UnaryOperator<ClaimResult> thenInTheSameUnitOfWork) {
+            CountDownLatch claimed = new CountDownLatch(1);
+            outcome = CompletableFuture.supplyAsync(() -> inUnitOfWork(() -> {
+                ClaimResult result = records.claim(claim, NOW, TOMORROW);
+                claimed.countDown();
+                await(released);
+                return thenInTheSameUnitOfWork.apply(result);
+            }));
+            await(claimed);
+        }
+
+        void release() {
+            released.countDown();
+        }
     }
 
     private <T> T inUnitOfWork(java.util.function.Supplier<T> work) {

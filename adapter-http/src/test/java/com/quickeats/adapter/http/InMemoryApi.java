@@ -33,7 +33,7 @@ final class InMemoryApi implements AutoCloseable {
     InMemoryApi(Consumer<JavalinConfig> extraRoutes) {
         InMemoryTransactions transactions = new InMemoryTransactions();
         InMemoryRestaurantCatalog catalog = new InMemoryRestaurantCatalog(transactions);
-        UseCases useCases = UseCases.wire(new InMemoryOrderRepository(transactions, catalog), catalog,
+        UseCases useCases = UseCases.wire(new InMemoryOrderRepository(transactions), catalog,
                 new InMemoryIdempotencyStore(transactions), transactions, Clock.systemUTC(), Duration.ofHours(24));
         app = HttpApi.create(useCases, HttpSettings.of(SECRET), extraRoutes).start("127.0.0.1", 0);
     }

@@ -28,31 +28,30 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * makes it ({@code UPDATE … WHERE id = ? AND version = ?}), and an order's events are inserted in the same
  * transaction, only after its row was written.
  *
- * <p>Each order row also carries the owner of its restaurant ({@code orders.restaurant_owner_id}, copied from
- * {@code restaurants.owner_id} by the statement that inserts the order), so that an owner's order list walks one
- * index however many restaurants the owner has (see {@link PageQuery}). This relies on a restaurant's owner never
- * changing: nothing in this service updates {@code restaurants.owner_id}, and an order's copy is never rewritten.
- * Whatever comes to move a restaurant to another owner must update the {@code restaurant_owner_id} of all its
- * orders in the same transaction (see migration V2).
+ * <p>Each order row also carries the owner of its restaurant ({@code orders.restaurant_owner_id}), which the order
+ * snapshotted at placement as it did prices: reads and actions decide who may see and act from the order alone, and
+ * an owner's order list walks one index however many restaurants the owner has (see {@link PageQuery}). This
+ * relies on a restaurant's owner never changing: nothing in this service updates {@code restaurants.owner_id}, and
+ * an order's copy is never rewritten. Whatever comes to move a restaurant to another owner must update the
+ * {@code restaurant_owner_id} of all its orders in the same transaction (see migration V2).
  */
 final class JdbiOrderRepository implements OrderRepository {
     private static final String PRIMARY_KEY = "orders_pkey";
 
     /**
-     * Inserts the order with its restaurant's owner, read from {@code restaurants} in the same statement, and
-     * answers two facts seen in one snapshot: whether the restaurant exists, and whether the order was inserted.
+     * Inserts the order and answers two facts seen in one snapshot: whether the restaurant exists, and whether the order was inserted.
      * An unknown restaurant inserts nothing ({@code INSERT … SELECT} over no row) and a repeated (customer,
      * creation key) inserts nothing either ({@code ON CONFLICT DO NOTHING}); the first fact tells them apart.
      */
     private static final String INSERT_ORDER = """
             WITH restaurant AS (
-                SELECT owner_id FROM restaurants WHERE id = :restaurant_id
+                SELECT FROM restaurants WHERE id = :restaurant_id
             ), inserted AS (
                 INSERT INTO orders (id, customer_id, restaurant_id, restaurant_owner_id, status, version, total_amount,
                                     delivery_address, payment_method, payment_amount, paid_at, cancellation_reason,
                                     cancelled_by, refund_due, cancelled_at, rider_id, creation_key, created_at,
                                     updated_at)
-                SELECT :id, :customer_id, :restaurant_id, restaurant.owner_id, :status, :version, :total_amount,
+                SELECT :id, :customer_id, :restaurant_id, :restaurant_owner_id, :status, :version, :total_amount,
                        :delivery_address, :payment_method, :payment_amount, :paid_at, :cancellation_reason,
                        :cancelled_by, :refund_due, :cancelled_at, :rider_id, :creation_key, :created_at, :updated_at
                   FROM restaurant
@@ -124,6 +123,7 @@ final class JdbiOrderRepository implements OrderRepository {
                 insertion = bindState(h.createQuery(INSERT_ORDER), order)
                         .bind("customer_id", order.customerId().value())
                         .bind("restaurant_id", order.restaurantId().value())
+                        .bind("restaurant_owner_id", order.restaurantOwnerId().value())
                         .bind("total_amount", order.total().amount())
                         .bind("delivery_address", order.deliveryAddress())
                         .bind("creation_key", creationKey)
@@ -162,16 +162,13 @@ final class JdbiOrderRepository implements OrderRepository {
     }
 
     /**
-     * Writes the order's new state only if the stored row is still at {@code expectedVersion}, then its new
-     * events. When no row matched, nothing at all was written and {@link StaleOrderException} is thrown.
+     * Writes the order's new state only if the stored row is still at the version the order was loaded at, then
+     * its new events. When no row matched, nothing at all was written and {@link StaleOrderException} is thrown.
      */
     @Override
-    public void update(Order order, long expectedVersion) {
+    public void update(Order order) {
         Objects.requireNonNull(order, "order");
-        if (expectedVersion != order.persistedVersion()) {
-            throw new IllegalArgumentException("order " + order.id() + " was loaded at version "
-                    + order.persistedVersion() + "; its events cannot follow version " + expectedVersion);
-        }
+        long expectedVersion = order.persistedVersion();
         checkEventsFollow(order, expectedVersion);
         transactions.inTransactionWithHandle(h -> {
             int updated = bindState(h.createUpdate(UPDATE_ORDER), order)

@@ -25,13 +25,13 @@ final class OrderRows {
     }
 
     /** An order row before its lines are attached. */
-    record Row(long id, UserId customerId, RestaurantId restaurantId, OrderStatus status, long version,
-               long totalAmount, String deliveryAddress, Payment payment, Cancellation cancellation,
+    record Row(long id, UserId customerId, RestaurantId restaurantId, UserId restaurantOwnerId, OrderStatus status,
+               long version, long totalAmount, String deliveryAddress, Payment payment, Cancellation cancellation,
                UserId riderId, Instant createdAt, Instant updatedAt) {
 
         Order toOrder(List<OrderLine> lines) {
-            Order order = Order.rehydrate(OrderId.of(id), customerId, restaurantId, lines, deliveryAddress, status,
-                    version, payment, cancellation, riderId, createdAt, updatedAt);
+            Order order = Order.rehydrate(OrderId.of(id), customerId, restaurantId, restaurantOwnerId, lines,
+                    deliveryAddress, status, version, payment, cancellation, riderId, createdAt, updatedAt);
             if (order.total().amount() != totalAmount) {
                 throw new IllegalStateException("order " + id + " stores a total of " + totalAmount
                         + " won but its lines add up to " + order.total().amount());
@@ -58,6 +58,7 @@ final class OrderRows {
                 rs.getLong("id"),
                 UserId.of(rs.getString("customer_id")),
                 RestaurantId.of(rs.getLong("restaurant_id")),
+                UserId.of(rs.getString("restaurant_owner_id")),
                 known(OrderStatus.fromWireName(status), "status", status),
                 rs.getLong("version"),
                 rs.getLong("total_amount"),

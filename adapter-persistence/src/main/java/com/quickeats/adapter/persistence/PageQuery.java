@@ -26,8 +26,8 @@ import java.util.Optional;
  */
 record PageQuery(String sql, Map<String, Object> parameters) {
 
-    static final String ORDER_COLUMNS = "o.id, o.customer_id, o.restaurant_id, o.status, o.version, o.total_amount,"
-            + " o.delivery_address, o.payment_method, o.payment_amount, o.paid_at, o.cancellation_reason,"
+    static final String ORDER_COLUMNS = "o.id, o.customer_id, o.restaurant_id, o.restaurant_owner_id, o.status,"
+            + " o.version, o.total_amount, o.delivery_address, o.payment_method, o.payment_amount, o.paid_at, o.cancellation_reason,"
             + " o.cancelled_by, o.refund_due, o.cancelled_at, o.rider_id, o.created_at, o.updated_at";
     private static final String AWAITING_PICKUP = statusIs(OrderStatus.READY_FOR_PICKUP);
     private static final String NEWEST_FIRST = " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";

@@ -73,7 +73,7 @@ class ConcurrentTransitionsRaceTest {
                         } else {
                             mine.cancel("contender " + i, CancelledBy.CUSTOMER, placed.customerId(), later);
                         }
-                        orders.update(mine, 1);
+                        orders.update(mine);
                         if (holdTheWinner) {
                             LockWaits.awaitWaiting(store, CONTENDERS - 1, Duration.ofSeconds(20));
                         }

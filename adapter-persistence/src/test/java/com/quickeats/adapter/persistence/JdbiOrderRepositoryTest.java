@@ -145,7 +145,7 @@ class JdbiOrderRepositoryTest {
         Order loaded = orders.find(id).orElseThrow();
         verb.accept(loaded);
         transactions.inTransaction(() -> {
-            orders.update(loaded, loaded.persistedVersion());
+            orders.update(loaded);
             return null;
         });
         Order reloaded = orders.find(id).orElseThrow();
@@ -182,11 +182,11 @@ class JdbiOrderRepositoryTest {
         Order mine = orders.find(placed.id()).orElseThrow();
         Order theirs = orders.find(placed.id()).orElseThrow();
         theirs.pay(PaymentMethod.CARD, theirs.total(), CUSTOMER, placed.createdAt().plusSeconds(1));
-        orders.update(theirs, 1);
+        orders.update(theirs);
 
         mine.cancel("마음이 바뀌었어요", CancelledBy.CUSTOMER, CUSTOMER, placed.createdAt().plusSeconds(2));
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
-            orders.update(mine, 1);
+            orders.update(mine);
             return null;
         })).isInstanceOf(StaleOrderException.class)
                 .satisfies(e -> assertThat(((StaleOrderException) e).expectedVersion()).isEqualTo(1));
@@ -205,11 +205,11 @@ class JdbiOrderRepositoryTest {
         Order stale = orders.find(placed.id()).orElseThrow();
         Order winner = orders.find(placed.id()).orElseThrow();
         winner.pay(PaymentMethod.CARD, winner.total(), CUSTOMER, placed.createdAt().plusSeconds(1));
-        orders.update(winner, 1);
+        orders.update(winner);
         stale.cancel(null, CancelledBy.CUSTOMER, CUSTOMER, placed.createdAt().plusSeconds(2));
 
         long versionSeenAfterwards = transactions.inTransaction(() -> {
-            assertThatThrownBy(() -> orders.update(stale, 1)).isInstanceOf(StaleOrderException.class);
+            assertThatThrownBy(() -> orders.update(stale)).isInstanceOf(StaleOrderException.class);
             return orders.find(placed.id()).orElseThrow().version();
         });
 
@@ -221,20 +221,9 @@ class JdbiOrderRepositoryTest {
         Order neverStored = OrderBuilder.asStored(aKoreanOrder().build());
         neverStored.pay(PaymentMethod.CARD, neverStored.total(), CUSTOMER, Instant.parse("2026-11-23T11:00:00Z"));
 
-        assertThatThrownBy(() -> orders.update(neverStored, 1)).isInstanceOf(StaleOrderException.class);
+        assertThatThrownBy(() -> orders.update(neverStored)).isInstanceOf(StaleOrderException.class);
         assertThat(orders.find(neverStored.id())).isEmpty();
         assertThat(orders.history(neverStored.id())).isEmpty();
-    }
-
-    @Test
-    void anUpdateMustStartFromTheVersionTheOrderWasLoadedAt() {
-        Order placed = aKoreanOrder().build();
-        orders.add(placed, "mismatched-base");
-        Order loaded = orders.find(placed.id()).orElseThrow();
-        loaded.pay(PaymentMethod.CARD, loaded.total(), CUSTOMER, placed.createdAt().plusSeconds(1));
-
-        assertThatThrownBy(() -> orders.update(loaded, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(orders.find(placed.id()).orElseThrow().version()).isEqualTo(1);
     }
 
     @Test

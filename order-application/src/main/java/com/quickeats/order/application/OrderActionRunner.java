@@ -59,18 +59,16 @@ final class OrderActionRunner {
     }
 
     private Order runOnce(Actor actor, OrderId id, OrderAction action, Precondition precondition, Verb verb) {
-        OrderAccess.Visible visible = access.load(actor, id);
-        Order order = visible.order();
-        AccessPolicy.checkMayTake(actor, action, order, visible.restaurantOwner());
+        Order order = access.load(actor, id);
+        AccessPolicy.checkMayTake(actor, action, order);
         if (precondition instanceof Precondition.Missing) {
             throw new PreconditionRequiredException(id);
         }
         if (!precondition.matches(order.version())) {
             throw new PreconditionFailedException(id, order.version());
         }
-        long loadedVersion = order.version();
         verb.apply(order, Now.of(clock));
-        orders.update(order, loadedVersion);
+        orders.update(order);
         return order;
     }
 }

@@ -39,7 +39,7 @@ public final class OrderQueries {
 
     /** One order the caller may see; "not found" otherwise. */
     public Order get(Actor actor, OrderId id) {
-        return transactions.inTransaction(() -> access.load(actor, id).order());
+        return transactions.inTransaction(() -> access.load(actor, id));
     }
 
     /** The order's history, oldest first. */

@@ -16,7 +16,7 @@ public record UseCases(PlaceOrder placeOrder, OrderActions orderActions, OrderQu
 
     public static UseCases wire(OrderRepository orders, RestaurantCatalog catalog, IdempotencyStore idempotencyStore,
                                 TransactionRunner transactions, Clock clock, Duration idempotencyTtl) {
-        OrderAccess access = new OrderAccess(orders, catalog);
+        OrderAccess access = new OrderAccess(orders);
         OrderActionRunner runner = new OrderActionRunner(orders, access, transactions, clock);
         return new UseCases(
                 new PlaceOrder(orders, catalog, transactions, clock),

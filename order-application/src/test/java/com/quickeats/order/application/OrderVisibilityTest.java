@@ -61,6 +61,17 @@ class OrderVisibilityTest {
     }
 
     @Test
+    void whoMaySeeAndActIsDecidedFromTheOrderAloneWithoutLookingUpItsRestaurant() {
+        Order order = world.orderIn(OrderStatus.PENDING_ACCEPTANCE);
+        int before = world.catalog.summaryLookups();
+
+        assertVisibleTo(OWNER, order);
+        world.app.orderActions().accept(OWNER, new OrderActionCommand(order.id(), new Precondition.AnyVersion()));
+
+        assertThat(world.catalog.summaryLookups()).isEqualTo(before);
+    }
+
+    @Test
     void anotherCustomerAndAnotherRestaurantsOwnerSeeNothing() {
         world.pizzaPlace();
         Order order = world.orderIn(OrderStatus.READY_FOR_PICKUP);

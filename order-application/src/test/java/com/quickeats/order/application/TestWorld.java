@@ -52,7 +52,7 @@ final class TestWorld {
     final MutableClock clock = new MutableClock(START);
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryRestaurantCatalog catalog = new InMemoryRestaurantCatalog(transactions);
-    final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions, catalog);
+    final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions);
     final InMemoryIdempotencyStore idempotencyStore = new InMemoryIdempotencyStore(transactions);
     final UseCases app = UseCases.wire(orders, catalog, idempotencyStore, transactions, clock, TTL);
     private final AtomicInteger keys = new AtomicInteger();

@@ -23,19 +23,19 @@ public final class AccessPolicy {
         };
     }
 
-    public static boolean maySee(Actor actor, Order order, UserId restaurantOwner) {
-        return visibleTo(actor).includes(order, restaurantOwner);
+    public static boolean maySee(Actor actor, Order order) {
+        return visibleTo(actor).includes(order);
     }
 
     /**
-     * Refuses unless {@code actor} may take {@code action} on {@code order}, whose restaurant belongs to
-     * {@code restaurantOwner}. Call only for an order the actor may see.
+     * Refuses unless {@code actor} may take {@code action} on {@code order}. Call only for an order the actor
+     * may see.
      *
      * @throws ActionNotPermittedException naming what the caller would need to be
      */
-    public static void checkMayTake(Actor actor, OrderAction action, Order order, UserId restaurantOwner) {
+    public static void checkMayTake(Actor actor, OrderAction action, Order order) {
         boolean customer = actor.is(Role.CUSTOMER, order.customerId());
-        boolean owner = actor.is(Role.RESTAURANT_OWNER, restaurantOwner);
+        boolean owner = actor.is(Role.RESTAURANT_OWNER, order.restaurantOwnerId());
         boolean permitted = switch (action) {
             case PAYMENT -> customer;
             case ACCEPTANCE, PREPARATION_COMPLETE -> owner;

@@ -32,6 +32,7 @@ public final class Order {
     private final OrderId id;
     private final UserId customerId;
     private final RestaurantId restaurantId;
+    private final UserId restaurantOwnerId;
     private final List<OrderLine> lines;
     private final Money total;
     private final String deliveryAddress;
@@ -44,12 +45,13 @@ public final class Order {
     private Instant updatedAt;
     private final List<OrderEvent> pendingEvents = new ArrayList<>();
 
-    private Order(OrderId id, UserId customerId, RestaurantId restaurantId, List<OrderLine> lines,
-                  String deliveryAddress, OrderStatus status, long version, Payment payment,
+    private Order(OrderId id, UserId customerId, RestaurantId restaurantId, UserId restaurantOwnerId,
+                  List<OrderLine> lines, String deliveryAddress, OrderStatus status, long version, Payment payment,
                   Cancellation cancellation, UserId riderId, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.customerId = Objects.requireNonNull(customerId, "customerId");
         this.restaurantId = Objects.requireNonNull(restaurantId, "restaurantId");
+        this.restaurantOwnerId = Objects.requireNonNull(restaurantOwnerId, "restaurantOwnerId");
         this.lines = List.copyOf(lines);
         this.total = this.lines.stream().map(OrderLine::lineTotal).reduce(Money.ZERO, Money::plus);
         this.deliveryAddress = Objects.requireNonNull(deliveryAddress, "deliveryAddress");
@@ -64,7 +66,7 @@ public final class Order {
 
     /**
      * Places a new order at version 1, {@code pending_payment}, pricing every line from the restaurant's
-     * current menu.
+     * current menu and keeping who owns the restaurant: the order decides who may act on it by itself.
      *
      * @throws InvalidInputException when the lines or the address are malformed (all problems at once)
      * @throws BusinessRuleViolationException when an item is not on the menu or is unavailable
@@ -95,7 +97,7 @@ public final class Order {
         }
         impossible.throwIfAny(BusinessRuleViolationException::new);
 
-        Order order = new Order(id, customerId, restaurant.id(), lines, deliveryAddress,
+        Order order = new Order(id, customerId, restaurant.id(), restaurant.ownerId(), lines, deliveryAddress,
                 OrderStatus.PENDING_PAYMENT, 1, null, null, null, now, now);
         order.pendingEvents.add(new OrderPlaced(id, 1, customerId, now, restaurant.id(), order.total));
         return order;
@@ -127,14 +129,15 @@ public final class Order {
     }
 
     /** An order as it was stored; it has no pending events. */
-    public static Order rehydrate(OrderId id, UserId customerId, RestaurantId restaurantId, List<OrderLine> lines,
-                                  String deliveryAddress, OrderStatus status, long version, Payment payment,
-                                  Cancellation cancellation, UserId riderId, Instant createdAt, Instant updatedAt) {
+    public static Order rehydrate(OrderId id, UserId customerId, RestaurantId restaurantId, UserId restaurantOwnerId,
+                                  List<OrderLine> lines, String deliveryAddress, OrderStatus status, long version,
+                                  Payment payment, Cancellation cancellation, UserId riderId, Instant createdAt,
+                                  Instant updatedAt) {
         if (version < 1) {
             throw new IllegalArgumentException("a stored order has version 1 or more, got " + version);
         }
-        return new Order(id, customerId, restaurantId, lines, deliveryAddress, status, version, payment,
-                cancellation, riderId, createdAt, updatedAt);
+        return new Order(id, customerId, restaurantId, restaurantOwnerId, lines, deliveryAddress, status, version,
+                payment, cancellation, riderId, createdAt, updatedAt);
     }
 
     /**
@@ -234,6 +237,11 @@ public final class Order {
 
     public RestaurantId restaurantId() {
         return restaurantId;
+    }
+
+    /** Who owned the restaurant when the order was placed; a restaurant's owner never changes. */
+    public UserId restaurantOwnerId() {
+        return restaurantOwnerId;
     }
 
     public List<OrderLine> lines() {

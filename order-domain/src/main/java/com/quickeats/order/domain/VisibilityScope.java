@@ -9,13 +9,13 @@ import java.util.Objects;
  */
 public sealed interface VisibilityScope {
 
-    /** Whether {@code order}, whose restaurant belongs to {@code restaurantOwner}, is inside the scope. */
-    boolean includes(Order order, UserId restaurantOwner);
+    /** Whether {@code order} is inside the scope. */
+    boolean includes(Order order);
 
     /** An admin sees every order. */
     record Everything() implements VisibilityScope {
         @Override
-        public boolean includes(Order order, UserId restaurantOwner) {
+        public boolean includes(Order order) {
             return true;
         }
     }
@@ -27,7 +27,7 @@ public sealed interface VisibilityScope {
         }
 
         @Override
-        public boolean includes(Order order, UserId restaurantOwner) {
+        public boolean includes(Order order) {
             return order.customerId().equals(customer);
         }
     }
@@ -39,8 +39,8 @@ public sealed interface VisibilityScope {
         }
 
         @Override
-        public boolean includes(Order order, UserId restaurantOwner) {
-            return owner.equals(restaurantOwner);
+        public boolean includes(Order order) {
+            return owner.equals(order.restaurantOwnerId());
         }
     }
 
@@ -51,7 +51,7 @@ public sealed interface VisibilityScope {
         }
 
         @Override
-        public boolean includes(Order order, UserId restaurantOwner) {
+        public boolean includes(Order order) {
             return order.status() == OrderStatus.READY_FOR_PICKUP
                     || order.riderId().map(rider::equals).orElse(false);
         }

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Who may do what (contract §3). */
 class AccessPolicyTest {
-    private static final UserId OWNER = RestaurantBuilder.OWNER;
     private static final Instant LATER = Instant.parse("2026-11-23T12:00:00Z");
 
     /** Contract §3: who may take each action, on an order whose status allows it. */
@@ -54,10 +53,10 @@ class AccessPolicyTest {
         Actor actor = Callers.named(caller);
 
         if (Callers.yesOrNo(permitted)) {
-            assertThatCode(() -> AccessPolicy.checkMayTake(actor, orderAction, order, OWNER))
+            assertThatCode(() -> AccessPolicy.checkMayTake(actor, orderAction, order))
                     .doesNotThrowAnyException();
         } else {
-            assertThatThrownBy(() -> AccessPolicy.checkMayTake(actor, orderAction, order, OWNER))
+            assertThatThrownBy(() -> AccessPolicy.checkMayTake(actor, orderAction, order))
                     .isInstanceOf(ActionNotPermittedException.class)
                     .hasMessageContaining(action);
         }
@@ -78,9 +77,9 @@ class AccessPolicyTest {
         Order awaitingPayment = anOrder().inStatus(PENDING_PAYMENT).build();
         Order awaitingAcceptance = anOrder().inStatus(PENDING_ACCEPTANCE).build();
 
-        assertThatThrownBy(() -> AccessPolicy.checkMayTake(owner, OrderAction.CANCELLATION, awaitingPayment, OWNER))
+        assertThatThrownBy(() -> AccessPolicy.checkMayTake(owner, OrderAction.CANCELLATION, awaitingPayment))
                 .isInstanceOf(ActionNotPermittedException.class);
-        assertThatCode(() -> AccessPolicy.checkMayTake(owner, OrderAction.CANCELLATION, awaitingAcceptance, OWNER))
+        assertThatCode(() -> AccessPolicy.checkMayTake(owner, OrderAction.CANCELLATION, awaitingAcceptance))
                 .doesNotThrowAnyException();
         assertThat(AccessPolicy.cancellingParty(owner)).isEqualTo(CancelledBy.RESTAURANT);
     }
@@ -91,7 +90,7 @@ class AccessPolicyTest {
         Actor customer = Callers.named("customer");
         Order order = anOrder().inStatus(status).build();
 
-        assertThatCode(() -> AccessPolicy.checkMayTake(customer, OrderAction.CANCELLATION, order, OWNER))
+        assertThatCode(() -> AccessPolicy.checkMayTake(customer, OrderAction.CANCELLATION, order))
                 .doesNotThrowAnyException();
         assertThat(AccessPolicy.cancellingParty(customer)).isEqualTo(CancelledBy.CUSTOMER);
     }
@@ -102,7 +101,7 @@ class AccessPolicyTest {
         Actor actor = Callers.named(caller);
         Order preparing = anOrder().inStatus(PREPARING).build();
 
-        assertThatCode(() -> AccessPolicy.checkMayTake(actor, OrderAction.CANCELLATION, preparing, OWNER))
+        assertThatCode(() -> AccessPolicy.checkMayTake(actor, OrderAction.CANCELLATION, preparing))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> preparing.cancel(null, AccessPolicy.cancellingParty(actor), actor.id(), LATER))
                 .isInstanceOfSatisfying(InvalidStateTransitionException.class, refused ->
@@ -113,8 +112,8 @@ class AccessPolicyTest {
     void noRiderMayDeliverAnOrderNobodyHasPickedUp() {
         Order waiting = anOrder().inStatus(OrderStatus.READY_FOR_PICKUP).build();
 
-        assertThatThrownBy(() -> AccessPolicy.checkMayTake(Callers.named("rider"), OrderAction.DELIVERY, waiting,
-                OWNER)).isInstanceOf(ActionNotPermittedException.class);
+        assertThatThrownBy(() -> AccessPolicy.checkMayTake(Callers.named("rider"), OrderAction.DELIVERY, waiting))
+                .isInstanceOf(ActionNotPermittedException.class);
     }
 
     @Test
@@ -171,7 +170,7 @@ class AccessPolicyTest {
     }
 
     private static void assertRefused(Actor actor, OrderAction action, Order order) {
-        assertThatThrownBy(() -> AccessPolicy.checkMayTake(actor, action, order, OWNER)).as(actor + " " + action)
+        assertThatThrownBy(() -> AccessPolicy.checkMayTake(actor, action, order)).as(actor + " " + action)
                 .isInstanceOf(ActionNotPermittedException.class);
     }
 }

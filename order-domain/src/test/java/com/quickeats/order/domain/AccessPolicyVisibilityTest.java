@@ -35,17 +35,17 @@ class AccessPolicyVisibilityTest {
         Actor actor = Callers.named(caller);
         boolean expected = Callers.yesOrNo(visible);
 
-        assertThat(AccessPolicy.maySee(actor, order, OWNER)).isEqualTo(expected);
-        assertThat(AccessPolicy.visibleTo(actor).includes(order, OWNER)).isEqualTo(expected);
+        assertThat(AccessPolicy.maySee(actor, order)).isEqualTo(expected);
+        assertThat(AccessPolicy.visibleTo(actor).includes(order)).isEqualTo(expected);
     }
 
     @Test
     void aCancelledOrderThatWasPaidIsStillSeenOnlyByItsParties() {
         Order declined = anOrder().declinedByRestaurant().build();
 
-        assertThat(AccessPolicy.maySee(Callers.named("customer"), declined, OWNER)).isTrue();
-        assertThat(AccessPolicy.maySee(Callers.named("owner"), declined, OWNER)).isTrue();
-        assertThat(AccessPolicy.maySee(Callers.named("rider"), declined, OWNER)).isFalse();
+        assertThat(AccessPolicy.maySee(Callers.named("customer"), declined)).isTrue();
+        assertThat(AccessPolicy.maySee(Callers.named("owner"), declined)).isTrue();
+        assertThat(AccessPolicy.maySee(Callers.named("rider"), declined)).isFalse();
     }
 
     @Test
@@ -53,9 +53,9 @@ class AccessPolicyVisibilityTest {
         Order atTheirOtherRestaurant = anOrder()
                 .from(RestaurantBuilder.aRestaurant().withId(2).named("피자집").ownedBy("owner-2").build()).build();
 
-        assertThat(AccessPolicy.maySee(Callers.named("other-owner"), atTheirOtherRestaurant, UserId.of("owner-2")))
+        assertThat(AccessPolicy.maySee(Callers.named("other-owner"), atTheirOtherRestaurant))
                 .isTrue();
-        assertThat(AccessPolicy.maySee(Callers.named("owner"), atTheirOtherRestaurant, UserId.of("owner-2")))
+        assertThat(AccessPolicy.maySee(Callers.named("owner"), atTheirOtherRestaurant))
                 .isFalse();
     }
 

@@ -148,7 +148,7 @@ class OrderVerbsTest {
         Order placed = anOrder().build();
 
         assertThatThrownBy(() -> Order.rehydrate(placed.id(), placed.customerId(), placed.restaurantId(),
-                placed.lines(), placed.deliveryAddress(), placed.status(), 0, null, null, null,
-                placed.createdAt(), placed.updatedAt())).isInstanceOf(IllegalArgumentException.class);
+                placed.restaurantOwnerId(), placed.lines(), placed.deliveryAddress(), placed.status(), 0, null, null,
+                null, placed.createdAt(), placed.updatedAt())).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -7,13 +7,10 @@ import com.quickeats.order.application.port.out.RecordedEvent;
 import com.quickeats.order.application.port.out.StaleOrderException;
 import com.quickeats.order.domain.Order;
 import com.quickeats.order.domain.OrderId;
-import com.quickeats.order.domain.RestaurantId;
 import com.quickeats.order.domain.UserId;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,7 +28,6 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private record CreationKey(UserId customer, String key) {
     }
 
-    private final InMemoryRestaurantCatalog catalog;
     private final AtomicLong ids = new AtomicLong();
     private final TransactionalMap<OrderId, OrderRow> rows;
     private final TransactionalMap<CreationKey, OrderId> byCreationKey;
@@ -40,10 +36,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     private final InMemoryTransactions transactions;
     private final AtomicReference<Runnable> beforeNextWrite = new AtomicReference<>();
 
-    /** The catalogue tells which owner an order's restaurant belongs to, which a restaurant owner's view needs. */
-    public InMemoryOrderRepository(InMemoryTransactions transactions, InMemoryRestaurantCatalog catalog) {
+    public InMemoryOrderRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
-        this.catalog = catalog;
         this.rows = new TransactionalMap<>(transactions);
         this.byCreationKey = new TransactionalMap<>(transactions);
     }
@@ -90,7 +84,8 @@ public final class InMemoryOrderRepository implements OrderRepository {
     }
 
     @Override
-    public void update(Order order, long expectedVersion) {
+    public void update(Order order) {
+        long expectedVersion = order.persistedVersion();
         UnitOfWork unit = transactions.current();
         runInterleaving();
         lock(unit, rowLocks, order.id());
@@ -103,11 +98,9 @@ public final class InMemoryOrderRepository implements OrderRepository {
 
     @Override
     public List<Order> page(OrderPageRequest request) {
-        Map<RestaurantId, Optional<UserId>> owners = new HashMap<>();
         return rows.values().stream()
                 .map(OrderRow::toOrder)
-                .filter(o -> request.scope().includes(o,
-                        owners.computeIfAbsent(o.restaurantId(), catalog::ownerOf).orElse(null)))
+                .filter(request.scope()::includes)
                 .filter(o -> request.status().map(o.status()::equals).orElse(true))
                 .filter(o -> request.restaurantId().map(o.restaurantId()::equals).orElse(true))
                 .filter(o -> request.after().map(after -> comesAfter(o, after)).orElse(true))

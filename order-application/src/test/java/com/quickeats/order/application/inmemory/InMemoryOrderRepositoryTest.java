@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryOrderRepositoryTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryRestaurantCatalog catalog = new InMemoryRestaurantCatalog(transactions);
-    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions, catalog);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions);
     private final Restaurant mine = Fixtures.restaurant(1, "owner-1");
     private final Restaurant theirs = Fixtures.restaurant(2, "owner-2");
 
@@ -63,13 +63,13 @@ class InMemoryOrderRepositoryTest {
         Order first = stored(1, mine, CUSTOMER, 0);
         Order second = inTx(() -> orders.find(first.id())).orElseThrow();
         inTx(() -> {
-            orders.update(paid(first), 1);
+            orders.update(paid(first));
             return null;
         });
 
         assertThatThrownBy(() -> inTx(() -> {
             second.cancel(null, CancelledBy.CUSTOMER, CUSTOMER, T0);
-            orders.update(second, 1);
+            orders.update(second);
             return null;
         })).isInstanceOf(StaleOrderException.class);
 
@@ -86,14 +86,14 @@ class InMemoryOrderRepositoryTest {
         CountDownLatch firstHasWritten = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> inTx(() -> {
-            orders.update(paid(order), 1);
+            orders.update(paid(order));
             firstHasWritten.countDown();
             Await.await(mayCommit, "the test lets the first writer commit");
             return null;
         }));
         Await.await(firstHasWritten, "the first writer has written");
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> inTx(() -> {
-            orders.update(paid(copy), 1);
+            orders.update(paid(copy));
             return null;
         }));
 
@@ -125,16 +125,16 @@ class InMemoryOrderRepositoryTest {
     }
 
     @Test
-    void aWriteWhoseEventsDoNotAccountForItsNewVersionIsRefused() {
+    void aCopyAtAVersionTheStoreNeverReachedIsStaleAndWritesNothing() {
         Order order = stored(1, mine, CUSTOMER, 0);
-        Order withoutEvents = Order.rehydrate(order.id(), order.customerId(), order.restaurantId(), order.lines(),
-                order.deliveryAddress(), OrderStatus.PENDING_ACCEPTANCE, 2, null, null, null, order.createdAt(),
-                order.updatedAt());
+        Order withoutEvents = Order.rehydrate(order.id(), order.customerId(), order.restaurantId(),
+                order.restaurantOwnerId(), order.lines(), order.deliveryAddress(), OrderStatus.PENDING_ACCEPTANCE, 2,
+                null, null, null, order.createdAt(), order.updatedAt());
 
         assertThatThrownBy(() -> inTx(() -> {
-            orders.update(withoutEvents, 1);
+            orders.update(withoutEvents);
             return null;
-        })).isInstanceOf(IllegalStateException.class);
+        })).isInstanceOf(StaleOrderException.class);
         assertThat(inTx(() -> orders.find(order.id()))).hasValueSatisfying(o -> assertThat(o.version()).isEqualTo(1));
     }
 

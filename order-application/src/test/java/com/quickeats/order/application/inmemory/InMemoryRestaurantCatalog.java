@@ -86,10 +86,6 @@ public final class InMemoryRestaurantCatalog implements RestaurantCatalog {
         return summaryLookups.get();
     }
 
-    Optional<UserId> ownerOf(RestaurantId id) {
-        return restaurants.get(id).map(Restaurant::ownerId);
-    }
-
     private static RestaurantSummary summary(Restaurant r) {
         return new RestaurantSummary(r.id(), r.name(), r.ownerId());
     }

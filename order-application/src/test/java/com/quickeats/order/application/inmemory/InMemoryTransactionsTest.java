@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryTransactionsTest {
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryRestaurantCatalog catalog = new InMemoryRestaurantCatalog(transactions);
-    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions, catalog);
+    private final InMemoryOrderRepository orders = new InMemoryOrderRepository(transactions);
     private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore(transactions);
     private final Restaurant restaurant = Fixtures.restaurant(1, "owner-1");
 

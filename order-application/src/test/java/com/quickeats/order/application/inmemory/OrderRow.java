@@ -18,8 +18,8 @@ import java.util.List;
  * An order as stored: an immutable copy of its state with the key that created it and its history, so that
  * whoever loads it gets a fresh {@link Order} and a use case never changes what is stored by accident.
  */
-record OrderRow(OrderId id, UserId customerId, RestaurantId restaurantId, List<OrderLine> lines,
-                String deliveryAddress, OrderStatus status, long version, Payment payment,
+record OrderRow(OrderId id, UserId customerId, RestaurantId restaurantId, UserId restaurantOwnerId,
+                List<OrderLine> lines, String deliveryAddress, OrderStatus status, long version, Payment payment,
                 Cancellation cancellation, UserId riderId, Instant createdAt, Instant updatedAt,
                 String creationKey, List<RecordedEvent> history) {
 
@@ -51,14 +51,14 @@ record OrderRow(OrderId id, UserId customerId, RestaurantId restaurantId, List<O
             throw new IllegalStateException("order " + order.id() + " is at version " + order.version()
                     + " but its events only reach " + (expected - 1));
         }
-        return new OrderRow(order.id(), order.customerId(), order.restaurantId(), order.lines(),
-                order.deliveryAddress(), order.status(), order.version(), order.payment().orElse(null),
+        return new OrderRow(order.id(), order.customerId(), order.restaurantId(), order.restaurantOwnerId(),
+                order.lines(), order.deliveryAddress(), order.status(), order.version(), order.payment().orElse(null),
                 order.cancellation().orElse(null), order.riderId().orElse(null), order.createdAt(),
                 order.updatedAt(), creationKey, all);
     }
 
     Order toOrder() {
-        return Order.rehydrate(id, customerId, restaurantId, lines, deliveryAddress, status, version, payment,
-                cancellation, riderId, createdAt, updatedAt);
+        return Order.rehydrate(id, customerId, restaurantId, restaurantOwnerId, lines, deliveryAddress, status,
+                version, payment, cancellation, riderId, createdAt, updatedAt);
     }
 }

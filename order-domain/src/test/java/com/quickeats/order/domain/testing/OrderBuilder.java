@@ -173,10 +173,9 @@ public final class OrderBuilder {
 
     /** {@code order} as a repository would load it once stored: same state and version, no pending events. */
     public static Order asStored(Order order) {
-        return Order.rehydrate(order.id(), order.customerId(), order.restaurantId(), order.lines(),
-                order.deliveryAddress(), order.status(), order.version(), order.payment().orElse(null),
-                order.cancellation().orElse(null), order.riderId().orElse(null), order.createdAt(),
-                order.updatedAt());
+        return Order.rehydrate(order.id(), order.customerId(), order.restaurantId(), order.restaurantOwnerId(),
+                order.lines(), order.deliveryAddress(), order.status(), order.version(), order.payment().orElse(null),
+                order.cancellation().orElse(null), order.riderId().orElse(null), order.createdAt(), order.updatedAt());
     }
 
     /** The happy path, one verb per status, each a {@link #STEP} later than the last. */

@@ -26,13 +26,12 @@ public interface OrderRepository {
     Optional<Order> findByCreationKey(UserId customer, String creationKey);
 
     /**
-     * Stores the order's new state and pending events, but only if the stored order is still at
-     * {@code expectedVersion} (the version the order was loaded at, {@link Order#persistedVersion()}); the
-     * check and the write are one atomic step.
+     * Stores the order's new state and pending events, but only if the stored order is still at the version
+     * this copy was loaded at ({@link Order#persistedVersion()}); the check and the write are one atomic step.
      *
      * @throws StaleOrderException when the stored version differs; nothing is written
      */
-    void update(Order order, long expectedVersion);
+    void update(Order order);
 
     /** A page of orders, see {@link OrderPageRequest}; its statement count does not depend on the limit. */
     List<Order> page(OrderPageRequest request);

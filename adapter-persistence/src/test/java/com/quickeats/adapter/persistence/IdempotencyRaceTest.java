@@ -2,6 +2,7 @@ package com.quickeats.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quickeats.order.domain.RuleRefusalException;
 import com.quickeats.order.application.IdempotencyKeyReusedException;
 import com.quickeats.order.application.IdempotentExecutor;
 import com.quickeats.order.application.IdempotentExecutor.Outcome;
@@ -195,7 +196,7 @@ class IdempotencyRaceTest {
         }
 
         @Override
-        public StoredResponse refusal(RuntimeException domainRefusal) {
+        public StoredResponse refusal(RuleRefusalException domainRefusal) {
             return new StoredResponse(409, Map.of(), domainRefusal.getMessage().getBytes(StandardCharsets.UTF_8));
         }
     };

@@ -3,6 +3,7 @@ package com.quickeats.bootstrap.e2e;
 import static com.quickeats.bootstrap.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quickeats.order.domain.RuleRefusalException;
 import com.quickeats.order.application.IdempotentExecutor;
 import com.quickeats.order.application.port.out.IdempotencyClaim;
 import com.quickeats.order.application.port.out.StoredResponse;
@@ -108,7 +109,7 @@ class OperationalProblemsTest extends E2eTest {
         }
 
         @Override
-        public StoredResponse refusal(RuntimeException domainRefusal) {
+        public StoredResponse refusal(RuleRefusalException domainRefusal) {
             throw new AssertionError("the held request never completes");
         }
     };

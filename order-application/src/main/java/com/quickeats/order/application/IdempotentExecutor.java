@@ -5,8 +5,7 @@ import com.quickeats.order.application.port.out.IdempotencyStore;
 import com.quickeats.order.application.port.out.IdempotencyStore.ClaimResult;
 import com.quickeats.order.application.port.out.StoredResponse;
 import com.quickeats.order.application.port.out.TransactionRunner;
-import com.quickeats.order.domain.BusinessRuleViolationException;
-import com.quickeats.order.domain.InvalidStateTransitionException;
+import com.quickeats.order.domain.RuleRefusalException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +19,8 @@ import java.util.function.Supplier;
  * under the same key, or run the use case and store its outcome. A crash leaves both the state change
  * and the record, or neither.
  *
- * <p>Stored outcomes are those of requests that reached the domain: successes and the domain's own
- * refusals (invalid state transition, business rule). Any other failure rolls the claim back with
+ * <p>Stored outcomes are those of requests that reached the domain: successes and the rules' refusals
+ * ({@link RuleRefusalException}). Any other failure rolls the claim back with
  * everything else, so the key stays free for a corrected retry.
  */
 public final class IdempotentExecutor {
@@ -44,7 +43,7 @@ public final class IdempotentExecutor {
     public interface Renderer<R> {
         StoredResponse success(R result);
 
-        StoredResponse refusal(RuntimeException domainRefusal);
+        StoredResponse refusal(RuleRefusalException refusal);
     }
 
     /** A response, and whether it was replayed from an earlier request. */
@@ -78,7 +77,7 @@ public final class IdempotentExecutor {
         R result;
         try {
             result = useCase.get();
-        } catch (InvalidStateTransitionException | BusinessRuleViolationException refusal) {
+        } catch (RuleRefusalException refusal) {
             return renderer.refusal(refusal);
         }
         return success.apply(result);

@@ -1,5 +1,6 @@
 package com.quickeats.order.application;
 
+import com.quickeats.order.domain.RuleRefusalException;
 import com.quickeats.order.application.port.out.StoredResponse;
 import com.quickeats.order.domain.BusinessRuleViolationException;
 import com.quickeats.order.domain.Order;
@@ -33,7 +34,7 @@ final class TestRenderer {
             }
 
             @Override
-            public StoredResponse refusal(RuntimeException domainRefusal) {
+            public StoredResponse refusal(RuleRefusalException domainRefusal) {
                 int status = domainRefusal instanceof BusinessRuleViolationException ? 422 : 409;
                 return new StoredResponse(status, Map.of(), body(domainRefusal.getMessage()));
             }

@@ -6,7 +6,7 @@ import java.util.List;
  * The input is well formed but cannot be honoured: a menu item that is not on the restaurant's menu or
  * is unavailable, a payment that does not equal the order total.
  */
-public final class BusinessRuleViolationException extends DomainException {
+public final class BusinessRuleViolationException extends RuleRefusalException {
     private final List<FieldViolation> violations;
 
     public BusinessRuleViolationException(List<FieldViolation> violations) {

@@ -3,7 +3,7 @@ package com.quickeats.order.domain;
 import java.util.Set;
 
 /** The order's current status does not allow the action; the order is left exactly as it was. */
-public final class InvalidStateTransitionException extends DomainException {
+public final class InvalidStateTransitionException extends RuleRefusalException {
     private final OrderStatus currentStatus;
     private final OrderAction action;
 

@@ -11,8 +11,7 @@ import com.quickeats.order.application.port.out.DuplicateOrderException;
 import com.quickeats.order.application.port.out.IdempotencyClaim;
 import com.quickeats.order.application.port.out.StoredResponse;
 import com.quickeats.order.domain.Actor;
-import com.quickeats.order.domain.BusinessRuleViolationException;
-import com.quickeats.order.domain.InvalidStateTransitionException;
+import com.quickeats.order.domain.RuleRefusalException;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * Runs a POST's use case under its {@code Idempotency-Key} (contract §7), in the contract's order of
  * checks: the key's format (400), then replay or mismatch (422), and only then the use case — which
  * parses and validates the body itself, so that a 400 is never stored. Without a key the use case
- * simply runs. Either way the response is rendered once, as bytes, and written.
+ * simply runs, and a refusal reaches the exception mapper like any other failure.
  */
 public final class IdempotentPosts {
     /** Header telling a client that it got the stored answer of an earlier request. */
@@ -56,7 +55,7 @@ public final class IdempotentPosts {
         PostRequest request = new PostRequest(body, key);
         IdempotentExecutor.Renderer<R> renderer = renderer(success, ctx.path());
         if (key.isEmpty()) {
-            Responses.write(ctx, runOnce(() -> useCase.apply(request), renderer));
+            Responses.write(ctx, success.render(useCase.apply(request)));
             return;
         }
         IdempotencyClaim claim = new IdempotencyClaim(actor.id(), key.get(),
@@ -78,17 +77,6 @@ public final class IdempotentPosts {
         }
     }
 
-    private static <R> StoredResponse runOnce(Supplier<R> useCase,
-                                              IdempotentExecutor.Renderer<R> renderer) {
-        R result;
-        try {
-            result = useCase.get();
-        } catch (InvalidStateTransitionException | BusinessRuleViolationException refusal) {
-            return renderer.refusal(refusal);
-        }
-        return renderer.success(result);
-    }
-
     private <R> IdempotentExecutor.Renderer<R> renderer(Success<R> success, String instance) {
         return new IdempotentExecutor.Renderer<>() {
             @Override
@@ -97,8 +85,8 @@ public final class IdempotentPosts {
             }
 
             @Override
-            public StoredResponse refusal(RuntimeException domainRefusal) {
-                return problems.render(ExceptionProblems.from(domainRefusal), instance);
+            public StoredResponse refusal(RuleRefusalException refusal) {
+                return problems.render(ExceptionProblems.from(refusal), instance);
             }
         };
     }

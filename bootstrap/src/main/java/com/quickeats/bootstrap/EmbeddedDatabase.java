@@ -57,6 +57,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         if (postgres != null) {
             return;
         }
+        BundledBinaries.requireForThisMachine();
         prepareDirectory();
         if (Files.exists(directory.resolve("postgresql.conf"))) {
             refuseIfInUse();

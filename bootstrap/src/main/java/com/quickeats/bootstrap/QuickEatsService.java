@@ -2,6 +2,7 @@ package com.quickeats.bootstrap;
 
 import com.quickeats.adapter.http.HttpApi;
 import com.quickeats.adapter.http.HttpSettings;
+import com.quickeats.adapter.http.order.OrderEventData;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
 import com.quickeats.order.application.UseCases;
 import com.zaxxer.hikari.HikariDataSource;
@@ -105,7 +106,7 @@ public final class QuickEatsService implements AutoCloseable {
         started.push(pool);
 
         migrate(pool);
-        PersistenceAdapters persistence = PersistenceAdapters.create(pool);
+        PersistenceAdapters persistence = PersistenceAdapters.create(pool, OrderEventData::json);
         UseCases useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
                 persistence.idempotencyStore(), persistence.transactionRunner(), Clock.systemUTC(),
                 configuration.idempotencyTtl());

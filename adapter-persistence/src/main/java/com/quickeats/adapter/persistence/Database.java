@@ -13,18 +13,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final PersistenceAdapters adapters;
 
-    private Database(HikariDataSource pool) {
+    private Database(HikariDataSource pool, OutboxPayloads outboxPayloads) {
         this.pool = pool;
-        this.adapters = PersistenceAdapters.create(pool);
+        this.adapters = PersistenceAdapters.create(pool, outboxPayloads);
     }
 
     /**
      * Opens the pool and migrates the schema.
      *
+     * @param outboxPayloads renders each order event's outbox payload (the event and the order on the wire)
+     *
      * @throws com.quickeats.order.application.port.out.StorageUnavailableException when the database cannot be
      *     reached
      */
-    public static Database open(DatabaseSettings settings) {
+    public static Database open(DatabaseSettings settings, OutboxPayloads outboxPayloads) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("quickeats");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -42,7 +44,7 @@ public final class Database implements AutoCloseable {
         }
         try {
             PersistenceAdapters.migrate(pool);
-            return new Database(pool);
+            return new Database(pool, outboxPayloads);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

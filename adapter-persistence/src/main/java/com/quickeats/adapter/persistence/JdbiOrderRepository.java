@@ -87,14 +87,16 @@ final class JdbiOrderRepository implements OrderRepository {
 
     private final JdbiTransactionRunner transactions;
     private final JsonColumns payloads;
+    private final OutboxWriter outbox;
 
     /** What {@link #INSERT_ORDER} found: whether the order's restaurant exists, whether the order was inserted. */
     private record Insertion(boolean restaurantKnown, boolean inserted) {
     }
 
-    JdbiOrderRepository(JdbiTransactionRunner transactions, JsonColumns payloads) {
+    JdbiOrderRepository(JdbiTransactionRunner transactions, JsonColumns payloads, OutboxWriter outbox) {
         this.transactions = transactions;
         this.payloads = payloads;
+        this.outbox = outbox;
     }
 
     @Override
@@ -144,7 +146,7 @@ final class JdbiOrderRepository implements OrderRepository {
                 throw new DuplicateOrderException(order.customerId(), creationKey);
             }
             insertLines(h, order);
-            insertEvents(h, order.pendingEvents());
+            insertEvents(h, order);
             return null;
         });
     }
@@ -180,7 +182,7 @@ final class JdbiOrderRepository implements OrderRepository {
             if (updated == 0) {
                 throw new StaleOrderException(order.id(), expectedVersion);
             }
-            insertEvents(h, order.pendingEvents());
+            insertEvents(h, order);
             return null;
         });
     }
@@ -270,7 +272,9 @@ final class JdbiOrderRepository implements OrderRepository {
         }
     }
 
-    private void insertEvents(Handle h, List<OrderEvent> events) {
+    /** The order's history and its outbox rows (contract §10), on the handle that wrote the order. */
+    private void insertEvents(Handle h, Order order) {
+        List<OrderEvent> events = order.pendingEvents();
         if (events.isEmpty()) {
             return;
         }
@@ -285,6 +289,7 @@ final class JdbiOrderRepository implements OrderRepository {
                     .add();
         }
         batch.execute();
+        outbox.append(h, order);
     }
 
     /** The pending events must number the versions after {@code base} up to the order's, one each. */

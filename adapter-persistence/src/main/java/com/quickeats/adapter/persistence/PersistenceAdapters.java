@@ -23,26 +23,33 @@ public final class PersistenceAdapters {
     private final JdbiRestaurantCatalog restaurants;
     private final PostgresIdempotencyStore idempotency;
 
-    private PersistenceAdapters(Jdbi jdbi, Duration idempotencyLockTimeout) {
+    private PersistenceAdapters(Jdbi jdbi, Duration idempotencyLockTimeout, OutboxPayloads outboxPayloads) {
         this.jdbi = jdbi;
         JsonColumns json = new JsonColumns();
         this.transactions = new JdbiTransactionRunner(jdbi);
-        this.orders = new JdbiOrderRepository(transactions, json);
+        this.orders = new JdbiOrderRepository(transactions, json, new OutboxWriter(outboxPayloads));
         this.restaurants = new JdbiRestaurantCatalog(transactions);
         this.idempotency = new PostgresIdempotencyStore(transactions, json, idempotencyLockTimeout);
     }
 
-    /** Adapters over {@code dataSource}, whose schema must be {@link #migrate migrated}. */
-    public static PersistenceAdapters create(DataSource dataSource) {
-        return create(dataSource, PostgresIdempotencyStore.DEFAULT_LOCK_TIMEOUT);
+    /**
+     * Adapters over {@code dataSource}, whose schema must be {@link #migrate migrated}.
+     *
+     * @param outboxPayloads renders each order event's outbox payload (the event and the order on the wire)
+     */
+    public static PersistenceAdapters create(DataSource dataSource, OutboxPayloads outboxPayloads) {
+        return create(dataSource, PostgresIdempotencyStore.DEFAULT_LOCK_TIMEOUT, outboxPayloads);
     }
 
     /**
      * @param idempotencyLockTimeout how long a request waits for a concurrent request holding the same
      *     idempotency key before it is told the other one is still in progress
+     * @param outboxPayloads renders each order event's outbox payload (the event and the order on the wire)
      */
-    public static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout) {
-        return new PersistenceAdapters(jdbi(dataSource), idempotencyLockTimeout);
+    public static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout,
+                                             OutboxPayloads outboxPayloads) {
+        Objects.requireNonNull(outboxPayloads, "outboxPayloads");
+        return new PersistenceAdapters(jdbi(dataSource), idempotencyLockTimeout, outboxPayloads);
     }
 
     /** Brings the schema up to date with the migrations shipped in this module; a no-op when it already is. */

@@ -21,7 +21,7 @@ class DatabaseTest {
         DatabaseSettings settings = new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 3,
                 Duration.ofSeconds(2));
 
-        try (Database opened = Database.open(settings)) {
+        try (Database opened = Database.open(settings, new MinimalPayloads())) {
             Restaurant restaurant = aRestaurant().build();
             opened.adapters().restaurantCatalog().add(restaurant);
 
@@ -43,7 +43,7 @@ class DatabaseTest {
         DatabaseSettings settings = new DatabaseSettings("jdbc:postgresql://127.0.0.1:" + port + "/quickeats",
                 "nobody", "secret", 2, Duration.ofMillis(500));
 
-        assertThatThrownBy(() -> Database.open(settings)).isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> Database.open(settings, new MinimalPayloads())).isInstanceOf(StorageUnavailableException.class);
     }
 
     @Test

@@ -128,7 +128,7 @@ class JdbiTransactionRunnerTest {
     void anUnreachableDatabaseIsReportedUnavailable() throws IOException {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         nowhere.setURL("jdbc:postgresql://127.0.0.1:" + freePort() + "/quickeats?connectTimeout=2");
-        PersistenceAdapters adapters = PersistenceAdapters.create(nowhere);
+        PersistenceAdapters adapters = PersistenceAdapters.create(nowhere, new MinimalPayloads());
 
         assertThatThrownBy(() -> adapters.transactionRunner().inTransaction(() -> 1))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -149,7 +149,7 @@ class JdbiTransactionRunnerTest {
         config.setMaximumPoolSize(1);
         config.setConnectionTimeout(250);
         try (HikariDataSource onlyOne = new HikariDataSource(config)) {
-            PersistenceAdapters adapters = PersistenceAdapters.create(onlyOne);
+            PersistenceAdapters adapters = PersistenceAdapters.create(onlyOne, new MinimalPayloads());
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             CompletableFuture<Integer> holder = CompletableFuture.supplyAsync(() ->

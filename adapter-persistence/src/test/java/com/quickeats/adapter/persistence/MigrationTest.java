@@ -23,7 +23,7 @@ class MigrationTest {
         PersistenceAdapters.migrate(empty.dataSource());
 
         assertThat(tables(jdbi)).containsExactlyInAnyOrder("flyway_schema_history", "restaurants", "menu_items",
-                "orders", "order_lines", "order_events", "idempotency_records");
+                "orders", "order_lines", "order_events", "idempotency_records", "order_outbox");
         List<String> sequences = jdbi.withHandle(h -> h.createQuery(
                         "SELECT sequence_name FROM information_schema.sequences ORDER BY sequence_name")
                 .mapTo(String.class).list());
@@ -32,7 +32,7 @@ class MigrationTest {
                         "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
                                 + " ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(applied).containsExactly("1:true", "2:true");
+        assertThat(applied).containsExactly("1:true", "2:true", "4:true", "5:true");
     }
 
     @Test
@@ -44,7 +44,7 @@ class MigrationTest {
         Jdbi jdbi = PersistenceAdapters.jdbi(fresh.dataSource());
         int rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM flyway_schema_history")
                 .mapTo(Integer.class).one());
-        assertThat(rows).isEqualTo(2);
+        assertThat(rows).isEqualTo(4);
     }
 
     @Test
@@ -99,7 +99,7 @@ class MigrationTest {
                         "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"
                                 + " ORDER BY installed_rank")
                 .mapTo(String.class).list());
-        assertThat(applied).containsExactly("1:true", "2:true");
+        assertThat(applied).containsExactly("1:true", "2:true", "4:true", "5:true");
         List<String> owners = jdbi.withHandle(h -> h.createQuery("""
                         SELECT restaurant_owner_id || ':' || count(*) FROM orders
                          GROUP BY restaurant_owner_id ORDER BY restaurant_owner_id""")

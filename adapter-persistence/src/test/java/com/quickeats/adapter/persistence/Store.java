@@ -45,12 +45,14 @@ final class Store implements AutoCloseable {
     }
 
     static Store on(TestDatabase database, int poolSize) {
-        return new Store(database, poolSize, PersistenceAdapters::create);
+        return new Store(database, poolSize,
+                dataSource -> PersistenceAdapters.create(dataSource, new MinimalPayloads()));
     }
 
     /** With a claim that gives up waiting for a concurrent holder of its key after {@code lockTimeout}. */
     static Store on(TestDatabase database, int poolSize, Duration lockTimeout) {
-        return new Store(database, poolSize, dataSource -> PersistenceAdapters.create(dataSource, lockTimeout));
+        return new Store(database, poolSize, dataSource -> PersistenceAdapters.create(dataSource, lockTimeout,
+                new MinimalPayloads()));
     }
 
     static HikariDataSource pool(TestDatabase database, int size) {

@@ -2,6 +2,7 @@ package com.quickeats.bootstrap.e2e;
 
 import com.quickeats.adapter.http.HttpApi;
 import com.quickeats.adapter.http.HttpSettings;
+import com.quickeats.adapter.http.order.OrderEventData;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
 import com.quickeats.order.application.UseCases;
 import com.quickeats.testing.postgres.TestDatabase;
@@ -41,7 +42,8 @@ final class E2eServer implements AutoCloseable {
         config.setConnectionTimeout(options.connectionTimeout().toMillis());
         pool = new HikariDataSource(config);
         PersistenceAdapters.migrate(pool);
-        PersistenceAdapters persistence = PersistenceAdapters.create(pool, options.idempotencyLockTimeout());
+        PersistenceAdapters persistence = PersistenceAdapters.create(pool, options.idempotencyLockTimeout(),
+                OrderEventData::json);
         useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
                 persistence.idempotencyStore(), persistence.transactionRunner(), options.clock(),
                 UseCases.DEFAULT_IDEMPOTENCY_TTL);

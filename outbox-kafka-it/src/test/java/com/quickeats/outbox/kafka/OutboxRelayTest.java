@@ -2,7 +2,11 @@ package com.quickeats.outbox.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quickeats.adapter.http.order.OrderEventData;
+import com.quickeats.adapter.persistence.Database;
+import com.quickeats.adapter.persistence.DatabaseSettings;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
+import com.quickeats.order.application.UseCases;
 import com.quickeats.testing.postgres.TestDatabase;
 import com.quickeats.testing.postgres.WithPostgres;
 import java.nio.file.Files;
@@ -11,16 +15,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +48,16 @@ import org.slf4j.LoggerFactory;
 class OutboxRelayTest {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayTest.class);
     private static final Duration RELAY_LIMIT = Duration.ofSeconds(60);
+    private static final Duration WRITE_LIMIT = Duration.ofSeconds(120);
+    private static final long BEFORE_THE_CONNECTOR = 1_000_000;
+    private static final int ORDERS = 200;
 
     private TestDatabase database;
     private OutboxConnector connector;
     private KafkaBroker broker;
     private ConnectWorker worker;
     private OrderEventsTopic topic;
+    private OutboxRowsBySql rowsBySql;
 
     @BeforeAll
     void startTheRelay(TestDatabase database, @TempDir Path workDirectory) throws Exception {
@@ -56,13 +68,17 @@ class OutboxRelayTest {
         for (String statement : statements(Files.readString(OutboxConnector.deployFile("relay-setup.sql")))) {
             execute(statement); // one by one, as psql runs the file: a slot cannot be created after a write
         }
+        rowsBySql = new OutboxRowsBySql(database.dataSource());
+        // Written after the slot exists but before the connector runs: the slot keeps them for it.
+        rowsBySql.live(BEFORE_THE_CONNECTOR, 3, 2);
         broker = KafkaBroker.start(Files.createDirectory(workDirectory.resolve("kafka-logs")));
         worker = ConnectWorker.start(broker.bootstrapServers(), workDirectory.resolve("connect.offsets"));
+        worker.run(connector.name(), connector.config());
         topic = new OrderEventsTopic(broker.bootstrapServers());
     }
 
     @AfterAll
-    void stopTheRelay() throws Exception {
+    void stopTheRelay() {
         if (topic != null) {
             topic.close();
         }
@@ -85,32 +101,62 @@ class OutboxRelayTest {
 
     @Test
     void committedOutboxRowsReachKafkaOncePerVersionInOrderAndRolledBackOnesNever() throws Exception {
-        OutboxRowsBySql writer = new OutboxRowsBySql(database.dataSource());
-        // Written after the slot exists but before the connector runs: the slot keeps them for it.
-        writer.live(1_000_000, 3, 2);
-
-        worker.run(connector.name(), connector.config());
-
-        Set<Long> orderIds = new HashSet<>(LongStream.range(1_000_001, 1_000_041).boxed().toList());
-        ExecutorService writers = Executors.newFixedThreadPool(8);
-        try {
-            CompletableFuture.allOf(orderIds.stream()
-                    .map(id -> CompletableFuture.runAsync(() -> writer.live(id, 6, 3), writers))
-                    .toArray(CompletableFuture[]::new)).get();
-        } finally {
-            writers.shutdown();
-        }
-        orderIds.add(1_000_000L);
+        Set<Long> orderIds = new HashSet<>(LongStream.rangeClosed(BEFORE_THE_CONNECTOR + 1, BEFORE_THE_CONNECTOR + 40)
+                .boxed().toList());
+        inParallel(orderIds.stream().map(id -> (Runnable) () -> rowsBySql.live(id, 6, 3)).toList());
+        orderIds.add(BEFORE_THE_CONNECTOR);
 
         List<CommittedEvent> committed = CommittedEvent.of(database.dataSource(), orderIds);
-        Set<UUID> expected = new HashSet<>(committed.stream().map(CommittedEvent::id).toList());
-        RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(expected, RELAY_LIMIT), committed,
-                writer.rolledBack(), orderIds);
+        RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(idsOf(committed), RELAY_LIMIT), committed,
+                rowsBySql.rolledBack(), orderIds);
 
         assertThat(counts.events()).isEqualTo(3 + 40 * 6);
         assertThat(counts.rolledBack()).isEqualTo(1 + 40 * 2);
         assertThat(topic.partitionCount()).as("partitions of the shipped topic configuration").isEqualTo(6);
         LOG.info("Outbox rows by SQL: {}", counts);
+    }
+
+    @Test
+    void ordersLivedThroughTheUseCasesReachKafkaOncePerVersionInOrderAndNothingRolledBack() throws Exception {
+        DatabaseSettings settings = new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(),
+                12, Duration.ofSeconds(10));
+        try (Database store = Database.open(settings, OrderEventData::json)) {
+            PersistenceAdapters adapters = store.adapters();
+            UseCases app = UseCases.wire(adapters.orderRepository(), adapters.restaurantCatalog(),
+                    adapters.idempotencyStore(), adapters.transactionRunner(), Clock.systemUTC(),
+                    UseCases.DEFAULT_IDEMPOTENCY_TTL);
+            OrderLives lives = new OrderLives(app, adapters.transactionRunner());
+            inParallel(IntStream.range(0, ORDERS).mapToObj(n -> (Runnable) () -> lives.live(n)).toList());
+
+            Map<Long, Long> finalVersions = lives.finalVersions();
+            List<CommittedEvent> committed = CommittedEvent.of(store.dataSource(), finalVersions.keySet());
+            assertThat(committed.stream().collect(Collectors.groupingBy(CommittedEvent::orderId, Collectors.counting())))
+                    .as("one outbox row per order version").isEqualTo(finalVersions);
+            RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(idsOf(committed), RELAY_LIMIT),
+                    committed, Set.of(), finalVersions.keySet());
+
+            OrderLives.Summary lived = lives.summary();
+            assertThat(lived.orders()).isEqualTo(ORDERS);
+            assertThat(lived.lostRaces()).as("one loser per race").isEqualTo(ORDERS / 10);
+            assertThat(lived.rolledBack()).isEqualTo(2 * ORDERS / 10);
+            assertThat(lived.cancelled()).isGreaterThanOrEqualTo(2 * ORDERS / 10);
+            assertThat(lived.refused()).isEqualTo(lived.delivered());
+            LOG.info("Orders through the use cases: {}; relayed: {}", lived, counts);
+        }
+    }
+
+    private static void inParallel(List<Runnable> work) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            CompletableFuture.allOf(work.stream().map(w -> CompletableFuture.runAsync(w, threads))
+                    .toArray(CompletableFuture[]::new)).get(WRITE_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Set<UUID> idsOf(List<CommittedEvent> committed) {
+        return committed.stream().map(CommittedEvent::id).collect(Collectors.toSet());
     }
 
     /** The file's statements, its comment lines left out. */

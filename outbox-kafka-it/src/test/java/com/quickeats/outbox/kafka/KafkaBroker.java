@@ -60,6 +60,8 @@ final class KafkaBroker implements AutoCloseable {
                 Map.entry("inter.broker.listener.name", "PLAINTEXT"),
                 Map.entry("log.dirs", logDirectory.toString()),
                 Map.entry("offsets.topic.replication.factor", "1"),
+                // One partition instead of 50: the consumer's group coordinator is ready in a moment.
+                Map.entry("offsets.topic.num.partitions", "1"),
                 Map.entry("transaction.state.log.replication.factor", "1"),
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),

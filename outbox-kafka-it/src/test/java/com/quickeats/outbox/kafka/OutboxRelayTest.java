@@ -57,18 +57,20 @@ class OutboxRelayTest {
     private KafkaBroker broker;
     private ConnectWorker worker;
     private OrderEventsTopic topic;
+    private Database store;
     private OutboxRowsBySql rowsBySql;
 
     @BeforeAll
     void startTheRelay(TestDatabase database, @TempDir Path workDirectory) throws Exception {
         this.database = database;
         assertThat(setting("wal_level")).as("the test PostgreSQL must run with wal_level=logical").isEqualTo("logical");
-        PersistenceAdapters.migrate(database.dataSource());
+        store = Database.open(new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 12,
+                Duration.ofSeconds(10)), OrderEventData::json);
         connector = OutboxConnector.shippedFor(database);
         for (String statement : statements(Files.readString(OutboxConnector.deployFile("relay-setup.sql")))) {
             execute(statement); // one by one, as psql runs the file: a slot cannot be created after a write
         }
-        rowsBySql = new OutboxRowsBySql(database.dataSource());
+        rowsBySql = new OutboxRowsBySql(store.dataSource());
         // Written after the slot exists but before the connector runs: the slot keeps them for it.
         rowsBySql.live(BEFORE_THE_CONNECTOR, 3, 2);
         broker = KafkaBroker.start(Files.createDirectory(workDirectory.resolve("kafka-logs")));
@@ -88,6 +90,9 @@ class OutboxRelayTest {
         if (broker != null) {
             broker.close();
         }
+        if (store != null) {
+            store.close();
+        }
         if (connector == null) {
             return;
         }
@@ -103,7 +108,9 @@ class OutboxRelayTest {
     void committedOutboxRowsReachKafkaOncePerVersionInOrderAndRolledBackOnesNever() throws Exception {
         Set<Long> orderIds = new HashSet<>(LongStream.rangeClosed(BEFORE_THE_CONNECTOR + 1, BEFORE_THE_CONNECTOR + 40)
                 .boxed().toList());
+        long started = System.nanoTime();
         inParallel(orderIds.stream().map(id -> (Runnable) () -> rowsBySql.live(id, 6, 3)).toList());
+        long written = System.nanoTime();
         orderIds.add(BEFORE_THE_CONNECTOR);
 
         List<CommittedEvent> committed = CommittedEvent.of(database.dataSource(), orderIds);
@@ -113,36 +120,40 @@ class OutboxRelayTest {
         assertThat(counts.events()).isEqualTo(3 + 40 * 6);
         assertThat(counts.rolledBack()).isEqualTo(1 + 40 * 2);
         assertThat(topic.partitionCount()).as("partitions of the shipped topic configuration").isEqualTo(6);
-        LOG.info("Outbox rows by SQL: {}", counts);
+        LOG.info("Outbox rows by SQL: {}; written in {} ms, all on Kafka {} ms later", counts, millis(started, written),
+                millis(written, System.nanoTime()));
     }
 
     @Test
     void ordersLivedThroughTheUseCasesReachKafkaOncePerVersionInOrderAndNothingRolledBack() throws Exception {
-        DatabaseSettings settings = new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(),
-                12, Duration.ofSeconds(10));
-        try (Database store = Database.open(settings, OrderEventData::json)) {
-            PersistenceAdapters adapters = store.adapters();
-            UseCases app = UseCases.wire(adapters.orderRepository(), adapters.restaurantCatalog(),
-                    adapters.idempotencyStore(), adapters.transactionRunner(), Clock.systemUTC(),
-                    UseCases.DEFAULT_IDEMPOTENCY_TTL);
-            OrderLives lives = new OrderLives(app, adapters.transactionRunner());
-            inParallel(IntStream.range(0, ORDERS).mapToObj(n -> (Runnable) () -> lives.live(n)).toList());
+        PersistenceAdapters adapters = store.adapters();
+        UseCases app = UseCases.wire(adapters.orderRepository(), adapters.restaurantCatalog(),
+                adapters.idempotencyStore(), adapters.transactionRunner(), Clock.systemUTC(),
+                UseCases.DEFAULT_IDEMPOTENCY_TTL);
+        OrderLives lives = new OrderLives(app, adapters.transactionRunner());
+        long started = System.nanoTime();
+        inParallel(IntStream.range(0, ORDERS).mapToObj(n -> (Runnable) () -> lives.live(n)).toList());
+        long written = System.nanoTime();
 
-            Map<Long, Long> finalVersions = lives.finalVersions();
-            List<CommittedEvent> committed = CommittedEvent.of(store.dataSource(), finalVersions.keySet());
-            assertThat(committed.stream().collect(Collectors.groupingBy(CommittedEvent::orderId, Collectors.counting())))
-                    .as("one outbox row per order version").isEqualTo(finalVersions);
-            RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(idsOf(committed), RELAY_LIMIT),
-                    committed, Set.of(), finalVersions.keySet());
+        Map<Long, Long> finalVersions = lives.finalVersions();
+        List<CommittedEvent> committed = CommittedEvent.of(store.dataSource(), finalVersions.keySet());
+        assertThat(committed.stream().collect(Collectors.groupingBy(CommittedEvent::orderId, Collectors.counting())))
+                .as("one outbox row per order version").isEqualTo(finalVersions);
+        RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(idsOf(committed), RELAY_LIMIT),
+                committed, Set.of(), finalVersions.keySet());
 
-            OrderLives.Summary lived = lives.summary();
-            assertThat(lived.orders()).isEqualTo(ORDERS);
-            assertThat(lived.lostRaces()).as("one loser per race").isEqualTo(ORDERS / 10);
-            assertThat(lived.rolledBack()).isEqualTo(2 * ORDERS / 10);
-            assertThat(lived.cancelled()).isGreaterThanOrEqualTo(2 * ORDERS / 10);
-            assertThat(lived.refused()).isEqualTo(lived.delivered());
-            LOG.info("Orders through the use cases: {}; relayed: {}", lived, counts);
-        }
+        OrderLives.Summary lived = lives.summary();
+        assertThat(lived.orders()).isEqualTo(ORDERS);
+        assertThat(lived.lostRaces()).as("one loser per race").isEqualTo(ORDERS / 10);
+        assertThat(lived.rolledBack()).isEqualTo(2 * ORDERS / 10);
+        assertThat(lived.cancelled()).isGreaterThanOrEqualTo(2 * ORDERS / 10);
+        assertThat(lived.refused()).isEqualTo(lived.delivered());
+        LOG.info("Orders through the use cases: {}; relayed: {}; lived in {} ms, all on Kafka {} ms later", lived,
+                counts, millis(started, written), millis(written, System.nanoTime()));
+    }
+
+    private static long millis(long from, long to) {
+        return Duration.ofNanos(to - from).toMillis();
     }
 
     private static void inParallel(List<Runnable> work) throws Exception {

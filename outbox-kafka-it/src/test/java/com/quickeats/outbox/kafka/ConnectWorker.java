@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectWorker.class);
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     private final Connect<StandaloneHerder> connect;
 

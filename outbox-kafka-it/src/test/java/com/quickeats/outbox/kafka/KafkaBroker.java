@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class KafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
     private static final String CONTROLLER = "CONTROLLER";
 
     private final KafkaRaftServer server;

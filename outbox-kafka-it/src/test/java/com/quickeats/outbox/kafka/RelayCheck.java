@@ -45,6 +45,7 @@ final class RelayCheck {
             assertThat(record.topic()).isEqualTo(OrderEventsTopic.NAME);
             assertThat(record.eventId()).as("event id header of %s", record).isNotNull();
             assertThat(rolledBack).as("rolled-back events relayed").doesNotContain(record.eventId());
+            assertThat(record.key()).as("key of %s: an order id", record).matches("[1-9][0-9]*");
             long orderId = Long.parseLong(record.key());
             if (!orderIds.contains(orderId)) {
                 continue;

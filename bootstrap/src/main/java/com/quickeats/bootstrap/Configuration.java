@@ -32,6 +32,11 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     /** HS256 needs a key at least as long as its hash: 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
     static final int MAX_POOL_SIZE = 500;
+    /**
+     * The longest an idempotency record is kept: a retry comes within minutes or hours, and a much longer TTL
+     * would push {@code expires_at} past what a timestamp holds.
+     */
+    static final Duration MAX_IDEMPOTENCY_TTL = Duration.ofDays(365);
 
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
@@ -110,6 +115,10 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         int poolSize = integer(raw, Setting.DB_POOL_SIZE, 1, MAX_POOL_SIZE, "e.g. 10");
         int embeddedPort = integer(raw, Setting.EMBEDDED_DB_PORT, 0, 65_535, "a free TCP port, or 0 for any");
         Duration ttl = duration(raw, Setting.IDEMPOTENCY_TTL);
+        if (ttl.compareTo(MAX_IDEMPOTENCY_TTL) > 0) {
+            throw new ConfigurationException(Setting.IDEMPOTENCY_TTL.names() + " must be at most 365d, not '"
+                    + raw.get(Setting.IDEMPOTENCY_TTL) + "'; the default is 24h");
+        }
         Path dataDir = path(raw, Setting.DATA_DIR);
         Optional<ExternalDatabase> database = database(raw);
         Optional<String> secret = Optional.ofNullable(raw.get(Setting.JWT_SECRET));

@@ -1,5 +1,6 @@
 package com.quickeats.bootstrap;
 
+import com.quickeats.adapter.http.HttpSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -30,7 +31,6 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
                             int embeddedDatabasePort, String logLevel) {
 
     /** HS256 needs a key at least as long as its hash: 256 bits. */
-    public static final int MIN_SECRET_BYTES = 32;
     static final int MAX_POOL_SIZE = 500;
     /**
      * The longest an idempotency record is kept: a retry comes within minutes or hours, and a much longer TTL
@@ -124,14 +124,14 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Optional<String> secret = Optional.ofNullable(raw.get(Setting.JWT_SECRET));
         if (secret.isPresent()) {
             int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < MIN_SECRET_BYTES) {
+            if (bytes < HttpSettings.MIN_SECRET_BYTES) {
                 throw new ConfigurationException(Setting.JWT_SECRET.names() + " is " + bytes + " bytes long but must be at least "
-                        + MIN_SECRET_BYTES + " bytes; generate one with: openssl rand -base64 48");
+                        + HttpSettings.MIN_SECRET_BYTES + " bytes; generate one with: openssl rand -base64 48");
             }
         } else if (database.isPresent()) {
             throw new ConfigurationException(Setting.JWT_SECRET.names() + " is not set, but " + Setting.DATABASE_URL.variable()
                     + " is: outside demo mode the service needs the secret its tokens are signed with; set it to at least "
-                    + MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
+                    + HttpSettings.MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
         return new Configuration(port, bind, database, poolSize, secret, ttl, dataDir, embeddedPort, logLevel(raw));
     }

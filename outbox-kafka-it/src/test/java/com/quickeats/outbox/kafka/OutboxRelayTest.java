@@ -3,12 +3,12 @@ package com.quickeats.outbox.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quickeats.adapter.http.order.OrderEventData;
-import com.quickeats.adapter.persistence.Database;
-import com.quickeats.adapter.persistence.DatabaseSettings;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
 import com.quickeats.order.application.UseCases;
 import com.quickeats.testing.postgres.TestDatabase;
 import com.quickeats.testing.postgres.WithPostgres;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -57,20 +57,27 @@ class OutboxRelayTest {
     private KafkaBroker broker;
     private ConnectWorker worker;
     private OrderEventsTopic topic;
-    private Database store;
+    private HikariDataSource pool;
+    private PersistenceAdapters adapters;
     private OutboxRowsBySql rowsBySql;
 
     @BeforeAll
     void startTheRelay(TestDatabase database, @TempDir Path workDirectory) throws Exception {
         this.database = database;
         assertThat(setting("wal_level")).as("the test PostgreSQL must run with wal_level=logical").isEqualTo("logical");
-        store = Database.open(new DatabaseSettings(database.jdbcUrl(), database.user(), database.password(), 12,
-                Duration.ofSeconds(10)), OrderEventData::json);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        config.setPassword(database.password());
+        config.setMaximumPoolSize(12);
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        pool = new HikariDataSource(config);
+        adapters = PersistenceAdapters.create(pool, OrderEventData::json);
         connector = OutboxConnector.shippedFor(database);
         for (String statement : statements(Files.readString(OutboxConnector.deployFile("relay-setup.sql")))) {
             execute(statement); // one by one, as psql runs the file: a slot cannot be created after a write
         }
-        rowsBySql = new OutboxRowsBySql(store.dataSource());
+        rowsBySql = new OutboxRowsBySql(pool);
         // Written after the slot exists but before the connector runs: the slot keeps them for it.
         rowsBySql.live(BEFORE_THE_CONNECTOR, 3, 2);
         broker = KafkaBroker.start(Files.createDirectory(workDirectory.resolve("kafka-logs")));
@@ -90,8 +97,8 @@ class OutboxRelayTest {
         if (broker != null) {
             broker.close();
         }
-        if (store != null) {
-            store.close();
+        if (pool != null) {
+            pool.close();
         }
         if (connector == null) {
             return;
@@ -126,7 +133,6 @@ class OutboxRelayTest {
 
     @Test
     void ordersLivedThroughTheUseCasesReachKafkaOncePerVersionInOrderAndNothingRolledBack() throws Exception {
-        PersistenceAdapters adapters = store.adapters();
         UseCases app = UseCases.wire(adapters.orderRepository(), adapters.restaurantCatalog(),
                 adapters.idempotencyStore(), adapters.transactionRunner(), Clock.systemUTC(),
                 UseCases.DEFAULT_IDEMPOTENCY_TTL);
@@ -136,7 +142,7 @@ class OutboxRelayTest {
         long written = System.nanoTime();
 
         Map<Long, Long> finalVersions = lives.finalVersions();
-        List<CommittedEvent> committed = CommittedEvent.of(store.dataSource(), finalVersions.keySet());
+        List<CommittedEvent> committed = CommittedEvent.of(pool, finalVersions.keySet());
         assertThat(committed.stream().collect(Collectors.groupingBy(CommittedEvent::orderId, Collectors.counting())))
                 .as("one outbox row per order version").isEqualTo(finalVersions);
         RelayCheck.Counts counts = RelayCheck.verify(topic.readUntilAllOf(idsOf(committed), RELAY_LIMIT),

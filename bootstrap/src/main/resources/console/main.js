@@ -40,6 +40,7 @@ async function signIn(token) {
   notify("");
   forgetMenus();
   clearList();
+  $("main").setAttribute("aria-busy", "true");
   await guarded(async () => {
     await Promise.all([
       session.role === "customer" ? loadOrderForm() : null,
@@ -48,6 +49,7 @@ async function signIn(token) {
       refreshOpenOrder(),
     ]);
   });
+  $("main").setAttribute("aria-busy", "false");
 }
 
 function signOut() {

@@ -17,6 +17,8 @@ export async function loadOrderForm() {
 
 async function showMenu(id, fresh) {
   const r = await restaurant(id, fresh);
+  if ($("restaurant-select").value !== String(r.id)) return; // another restaurant was picked meanwhile
+  $("menu").dataset.restaurant = r.id;
   const body = $("menu").querySelector("tbody");
   body.replaceChildren();
   (r.menu || []).forEach((item) => {

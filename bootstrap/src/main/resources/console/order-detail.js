@@ -43,12 +43,16 @@ export async function refreshOpenOrder() {
   }
 }
 
+/** Hides the open order and wipes it from the page, so that the next person at the screen cannot read it. */
 export function closeOrder() {
   shows++;
   open.order = null;
   open.etag = null;
   $("order-detail").hidden = true;
   $("conflict").hidden = true;
+  ["order-id", "actions", "history"].forEach((id) => $(id).replaceChildren());
+  $("order-detail").querySelectorAll("dd, tbody").forEach((node) => node.replaceChildren());
+  $("cancel-reason").value = "";
   shown(null);
 }
 
@@ -78,8 +82,8 @@ export async function showOrder(order, etag) {
   $("order-total").textContent = won(order.total_amount);
   $("order-address").textContent = order.delivery_address;
   $("order-placed").replaceChildren(timeEl(order.created_at));
-  $("order-payment").textContent = order.payment
-    ? order.payment.method + ", " + won(order.payment.amount) + ", " + localTime(order.payment.paid_at) : "—";
+  $("order-payment").replaceChildren(...(order.payment
+    ? [order.payment.method + ", " + won(order.payment.amount) + ", ", timeEl(order.payment.paid_at)] : ["—"]));
   $("order-cancellation").textContent = order.cancellation
     ? "by " + order.cancellation.cancelled_by + (order.cancellation.reason ? " (" + order.cancellation.reason + ")" : "")
       + (order.cancellation.refund_due ? ", refund due" : ", no refund due")

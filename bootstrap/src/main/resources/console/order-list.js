@@ -1,6 +1,6 @@
 // The caller's orders, newest first, narrowed by status; "Load more" follows the service's cursor.
 
-import { $, el, won, timeEl } from "./util.js";
+import { $, el, won, timeEl, statusLabel } from "./util.js";
 import { API, api, guarded } from "./api.js";
 
 const PAGE = 10;
@@ -43,8 +43,11 @@ export function clearList() {
 export function markOpen(order) {
   openId = order ? String(order.id) : null;
   highlightOpen();
-  const status = order && rows().querySelector('tr[data-order="' + order.id + '"] td.status');
-  if (status) status.textContent = order.status;
+  const row = order && rows().querySelector('tr[data-order="' + order.id + '"]');
+  if (row) {
+    row.dataset.status = order.status;
+    row.querySelector("td.status").textContent = statusLabel(order.status);
+  }
 }
 
 function highlightOpen() {
@@ -61,11 +64,11 @@ async function load(fromStart, limit) {
   if (mine !== loads) return;
   const names = new Map((data.included && data.included.restaurants || []).map((r) => [r.id, r.name]));
   const fresh = data.results.map((o) => el("tr", { class: "clickable", "data-order": o.id, "data-status": o.status },
-    el("td", { "data-label": "#", text: String(o.id) }),
-    el("td", { "data-label": "Restaurant", text: names.get(o.restaurant_id) || String(o.restaurant_id) }),
-    el("td", { "data-label": "Status", class: "status", text: o.status }),
-    el("td", { "data-label": "Total", text: won(o.total_amount) }),
-    el("td", { "data-label": "Placed", class: "created" }, timeEl(o.created_at))));
+    el("td", { text: String(o.id) }),
+    el("td", { text: names.get(o.restaurant_id) || String(o.restaurant_id) }),
+    el("td", { class: "status", text: statusLabel(o.status) }),
+    el("td", { class: "money", text: won(o.total_amount) }),
+    el("td", { class: "created" }, timeEl(o.created_at))));
   if (fromStart) rows().replaceChildren(...fresh);
   else rows().append(...fresh);
   cursor = data.next_cursor;

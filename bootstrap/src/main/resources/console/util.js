@@ -18,6 +18,9 @@ export const won = (n) => Number(n).toLocaleString("ko-KR") + " KRW";
 export const newKey = () => (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
   : "k-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2);
 
+/** "pending_acceptance" as a person reads it (and as it may wrap on a narrow screen). */
+export const statusLabel = (status) => status.replace(/_/g, " ");
+
 const pad = (n) => String(n).padStart(2, "0");
 
 /** The API speaks UTC; people read their own clock: "2026-12-01 21:05:09" in the browser's zone. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,7 +38,9 @@ final class ConsoleHarness implements AutoCloseable {
     private ConsoleHarness(QuickEatsService service, ChromeDriver browser) {
         this.service = service;
         this.browser = browser;
+        // The console re-renders what it refreshes: an element read while it was replaced is read again.
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Skips (or fails on CI) when Chromium is missing; never downloads one. */
@@ -93,7 +96,8 @@ final class ConsoleHarness implements AutoCloseable {
 
     void signInAs(String user) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("as-" + user))).click();
-        wait.until(d -> d.findElement(By.id("whoami")).getText().startsWith(user + " "));
+        wait.until(d -> d.findElement(By.id("whoami")).getText().startsWith(user + " ")
+                && "false".equals(d.findElement(By.id("main")).getAttribute("aria-busy")));
     }
 
     /** As the signed-in customer: {@code quantity} of the first dish on sale at {@code restaurant}. */
@@ -103,8 +107,9 @@ final class ConsoleHarness implements AutoCloseable {
             return new Select(s).getOptions().stream().anyMatch(o -> o.getText().equals(restaurant)) ? s : null;
         });
         new Select(select).selectByVisibleText(restaurant);
-        WebElement dish = wait.until(d -> d.findElements(By.cssSelector("#menu input.qty")).stream()
-                .filter(WebElement::isEnabled).findFirst().orElse(null));
+        String restaurantId = new Select(select).getFirstSelectedOption().getAttribute("value");
+        WebElement dish = wait.until(d -> d.findElements(By.cssSelector("#menu[data-restaurant='" + restaurantId
+                + "'] input.qty")).stream().filter(WebElement::isEnabled).findFirst().orElse(null));
         dish.clear();
         dish.sendKeys(String.valueOf(quantity));
         String before = browser.findElement(By.id("order-id")).getText();
@@ -134,6 +139,24 @@ final class ConsoleHarness implements AutoCloseable {
     void expectOrder(String status, int version) {
         wait.until(d -> status.equals(d.findElement(By.id("order-status")).getText())
                 && String.valueOf(version).equals(d.findElement(By.id("order-version")).getText()));
+    }
+
+    /**
+     * What a person would find cut off: an element reaching past the right edge of its section (or of
+     * a page {@code width} pixels wide), and a page that scrolls sideways.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> stickingOut(int width) {
+        return (List<String>) browser.executeScript("""
+                const width = arguments[0];
+                const out = [...document.querySelectorAll('body *')].filter(e => {
+                  if (!e.getClientRects().length) return false;
+                  const box = e.parentElement.closest('section');
+                  const limit = box ? box.getBoundingClientRect().right : width;
+                  return e.getBoundingClientRect().right > limit + 0.5;
+                }).map(e => e.tagName + '#' + e.id + '.' + e.className);
+                if (document.documentElement.scrollWidth > width) out.push('page scrolls sideways');
+                return out;""", width);
     }
 
     void screenshot(String name) throws IOException {

@@ -22,6 +22,8 @@ function claimsOf(token) {
   return JSON.parse(json);
 }
 
+let signIns = 0; // the page is busy until the latest sign-in has loaded what its user sees
+
 /** Switching role keeps the open order open, seen as the new user sees it (or closed if they may not). */
 async function signIn(token) {
   let claims;
@@ -40,6 +42,7 @@ async function signIn(token) {
   notify("");
   forgetMenus();
   clearList();
+  const mine = ++signIns;
   $("main").setAttribute("aria-busy", "true");
   await guarded(async () => {
     await Promise.all([
@@ -49,11 +52,13 @@ async function signIn(token) {
       refreshOpenOrder(),
     ]);
   });
-  $("main").setAttribute("aria-busy", "false");
+  if (mine === signIns) $("main").setAttribute("aria-busy", "false");
 }
 
 function signOut() {
   Object.assign(session, { token: null, sub: null, role: null });
+  signIns++;
+  $("main").setAttribute("aria-busy", "false");
   $("whoami").textContent = "not signed in";
   $("sign-out").hidden = true;
   ["orders", "new-order", "manage"].forEach((id) => { $(id).hidden = true; });

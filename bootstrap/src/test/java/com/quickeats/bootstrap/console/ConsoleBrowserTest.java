@@ -7,13 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,24 +19,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * creation to delivery, switching roles in the page while the order stays open, and a 412 provoked by a
  * second session turns into "changed meanwhile" with a retry.
  */
-class ConsoleBrowserTest {
-    @TempDir
-    static Path dataDir;
-
-    private static ConsoleHarness console;
-
-    @BeforeAll
-    static void start() throws IOException {
-        console = ConsoleHarness.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
-
+class ConsoleBrowserTest extends ConsoleBrowserTestSupport {
     @Test
     void aNewcomerWalksAnOrderFromCreationToDeliveryAsEachRoleWithoutReopeningIt() throws IOException {
         console.home();

@@ -3,16 +3,12 @@ package com.quickeats.bootstrap.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,26 +19,9 @@ import org.openqa.selenium.support.ui.Select;
  * signing out, filtering the list by status, reading times on their own clock, running the catalogue,
  * and doing all of it on a phone.
  */
-class ConsoleDailyUseBrowserTest {
+class ConsoleDailyUseBrowserTest extends ConsoleBrowserTestSupport {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ConsoleHarness.BROWSER_ZONE);
-
-    @TempDir
-    static Path dataDir;
-
-    private static ConsoleHarness console;
-
-    @BeforeAll
-    static void start() throws IOException {
-        console = ConsoleHarness.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @BeforeEach
     void freshPage() {

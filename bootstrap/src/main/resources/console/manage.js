@@ -36,7 +36,7 @@ async function showMenuEditor() {
   const r = await restaurant($("manage-restaurant").value, true);
   $("menu-items").querySelector("tbody").replaceChildren(...(r.menu || []).map((item) => el("tr",
     { "data-item": item.id, class: item.available ? "" : "withdrawn" },
-    el("td", { text: item.name }), el("td", { text: won(item.price) }),
+    el("td", { text: item.name }), el("td", { class: "money", text: won(item.price) }),
     el("td", { class: "availability", text: item.available ? "on the menu" : "withdrawn" }),
     el("td", {}, item.available
       ? el("button", { id: "withdraw-" + item.id, class: "small secondary", text: "Withdraw",

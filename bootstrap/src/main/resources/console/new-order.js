@@ -28,7 +28,7 @@ async function showMenu(id, fresh) {
     qty.addEventListener("input", updateDraftTotal);
     body.append(el("tr", { "data-item": item.id, class: item.available ? "" : "withdrawn" },
       el("td", { text: item.name + (item.available ? "" : " (sold out)") }),
-      el("td", { text: won(item.price) }), el("td", {}, qty)));
+      el("td", { class: "money", text: won(item.price) }), el("td", {}, qty)));
   });
   updateDraftTotal();
 }

@@ -3,12 +3,6 @@ package com.quickeats.bootstrap.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -59,7 +53,7 @@ class ConsoleBrowserTest extends ConsoleBrowserTestSupport {
         String orderId = console.placeOrder("치킨집", 1);
 
         // A second session (the same customer, on another device) pays the order meanwhile.
-        assertThat(paySecretly(orderId)).isEqualTo(200);
+        assertThat(console.payFromAnotherSession(orderId)).isEqualTo(200);
 
         console.act("cancellation");
         WebElement conflict = console.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("conflict")));
@@ -73,24 +67,5 @@ class ConsoleBrowserTest extends ConsoleBrowserTestSupport {
         console.expectOrder("cancelled", 3);
         assertThat(console.browser.findElement(By.id("order-cancellation")).getText()).contains("refund due");
         console.screenshot("5-cancelled-after-retry");
-    }
-
-    private static int paySecretly(String orderId) throws Exception {
-        String token = console.token("customer-1");
-        String base = console.service.baseUrl();
-        HttpClient http = HttpClient.newHttpClient();
-        String order = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v2/orders/" + orderId))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher total = Pattern.compile("\"total_amount\"\\s*:\\s*(\\d+)").matcher(order);
-        assertThat(total.find()).isTrue();
-        HttpRequest pay = HttpRequest.newBuilder(URI.create(base + "/api/v2/orders/" + orderId + "/payment"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .header("If-Match", "\"order-" + orderId + "-v1\"")
-                .header("Idempotency-Key", "second-session-" + orderId)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"payment_method\": \"card\", \"amount\": " + total.group(1) + "}"))
-                .build();
-        return http.send(pay, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

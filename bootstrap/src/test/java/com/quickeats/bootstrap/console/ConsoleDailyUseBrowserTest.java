@@ -40,6 +40,18 @@ class ConsoleDailyUseBrowserTest extends ConsoleBrowserTestSupport {
     }
 
     @Test
+    void oneRefreshBringsTheListAndTheOpenOrderUpToDate() throws Exception {
+        console.signInAs("customer-1");
+        String orderId = console.placeOrder("분식집", 2);
+        assertThat(console.payFromAnotherSession(orderId)).isEqualTo(200);
+
+        console.browser.executeScript("return window.quickeatsConsole.refresh()");
+        console.expectOrder("pending_acceptance", 2);
+        assertThat(listedStatuses().get(listedOrders().indexOf(orderId))).isEqualTo("pending_acceptance");
+        assertThat(shown("problem")).isFalse();
+    }
+
+    @Test
     void signingOutForgetsTheUserAndEverythingTheySaw() {
         console.signInAs("customer-1");
         console.placeOrder("치킨집", 1);
@@ -153,6 +165,11 @@ class ConsoleDailyUseBrowserTest extends ConsoleBrowserTestSupport {
             assertThat(console.stickingOut(390)).as("elements reaching past the phone's edge or their box").isEmpty();
             assertThat(console.browser.executeScript("return window.innerWidth"))
                     .as("a page wider than the phone makes it zoom out").isEqualTo(390L);
+
+            for (String user : List.of("owner-1", "admin-1")) {
+                console.signInAs(user);
+                assertThat(console.stickingOut(390)).as(user + "'s screens on a phone").isEmpty();
+            }
         } finally {
             console.browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

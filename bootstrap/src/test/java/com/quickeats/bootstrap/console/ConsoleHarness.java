@@ -3,12 +3,18 @@ package com.quickeats.bootstrap.console;
 import com.quickeats.bootstrap.Configuration;
 import com.quickeats.bootstrap.QuickEatsService;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -157,6 +163,28 @@ final class ConsoleHarness implements AutoCloseable {
                 }).map(e => e.tagName + '#' + e.id + '.' + e.className);
                 if (document.documentElement.scrollWidth > width) out.push('page scrolls sideways');
                 return out;""", width);
+    }
+
+    /** The order's customer pays it through the API, as from another device: the console does not know. */
+    int payFromAnotherSession(String orderId) throws IOException, InterruptedException {
+        String token = token("customer-1");
+        String base = service.baseUrl();
+        HttpClient http = HttpClient.newHttpClient();
+        String order = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v2/orders/" + orderId))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher total = Pattern.compile("\"total_amount\"\\s*:\\s*(\\d+)").matcher(order);
+        if (!total.find()) {
+            throw new AssertionError("no total in " + order);
+        }
+        HttpRequest pay = HttpRequest.newBuilder(URI.create(base + "/api/v2/orders/" + orderId + "/payment"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("If-Match", "\"order-" + orderId + "-v1\"")
+                .header("Idempotency-Key", "second-session-" + orderId)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"payment_method\": \"card\", \"amount\": " + total.group(1) + "}"))
+                .build();
+        return http.send(pay, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     void screenshot(String name) throws IOException {

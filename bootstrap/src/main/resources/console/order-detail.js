@@ -17,7 +17,7 @@ export function wireOrderDetail(onShown) {
   $("close-order").addEventListener("click", closeOrder);
 }
 
-export const openOrderId = () => (open.order ? open.order.id : null);
+const openOrderId = () => (open.order ? open.order.id : null);
 
 export async function openOrder(id) {
   const { data, etag } = await api("GET", API + "/orders/" + id);

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * @param jwtSecret    the HS256 secret of bearer tokens; empty only in demo mode, which generates one
  */
 public record Configuration(int port, String bind, Optional<ExternalDatabase> database, int poolSize,
-                            Optional<String> jwtSecret, Duration idempotencyTtl, Path dataDir,
-                            int embeddedDatabasePort, String logLevel) {
+                            Optional<String> jwtSecret, Duration idempotencyTtl, Duration outboxRetention,
+                            Path dataDir, int embeddedDatabasePort, String logLevel) {
 
     /** HS256 needs a key at least as long as its hash: 256 bits. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -41,6 +41,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+        Objects.requireNonNull(outboxRetention, "outboxRetention");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logLevel, "logLevel");
     }
@@ -81,7 +82,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     public String toString() {
         return "Configuration[port=" + port + " bind=" + bind + " database=" + database.map(Object::toString)
                 .orElse("embedded") + " poolSize=" + poolSize + " jwtSecret=" + (jwtSecret.isPresent() ? "***" : "none")
-                + " idempotencyTtl=" + idempotencyTtl + " dataDir=" + dataDir + " embeddedDatabasePort="
+                + " idempotencyTtl=" + idempotencyTtl + " outboxRetention=" + outboxRetention + " dataDir=" + dataDir + " embeddedDatabasePort="
                 + embeddedDatabasePort + " logLevel=" + logLevel + "]";
     }
 
@@ -110,6 +111,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         int poolSize = integer(raw, Setting.DB_POOL_SIZE, 1, MAX_POOL_SIZE, "e.g. 10");
         int embeddedPort = integer(raw, Setting.EMBEDDED_DB_PORT, 0, 65_535, "a free TCP port, or 0 for any");
         Duration ttl = duration(raw, Setting.IDEMPOTENCY_TTL);
+        Duration retention = duration(raw, Setting.OUTBOX_RETENTION);
         Path dataDir = path(raw, Setting.DATA_DIR);
         Optional<ExternalDatabase> database = database(raw);
         Optional<String> secret = Optional.ofNullable(raw.get(Setting.JWT_SECRET));
@@ -124,7 +126,8 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
                     + " is: outside demo mode the service needs the secret its tokens are signed with; set it to at least "
                     + MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
-        return new Configuration(port, bind, database, poolSize, secret, ttl, dataDir, embeddedPort, logLevel(raw));
+        return new Configuration(port, bind, database, poolSize, secret, ttl, retention, dataDir, embeddedPort,
+                logLevel(raw));
     }
 
     private static void readFlags(List<String> args, Map<Setting, String> raw) {

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class ImageRun implements AutoCloseable {
     private static final String SANDBOX = """
             set -e
+            PATH=$PATH:/usr/sbin:/sbin
             root=$1; user=$2; workdir=$3; shift 3
             ip link set lo up
             mount -t tmpfs -o mode=755 tmpfs "$root/dev"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class ImageTarball {
             Commands.run("tar", "--warning=no-unknown-keyword", "--numeric-owner", "--same-permissions", "-xzf",
                     file.toString(), "-C", root.toString());
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-                bytes += in.transferTo(java.io.OutputStream.nullOutputStream());
+                bytes += in.transferTo(OutputStream.nullOutputStream());
             }
         }
         return bytes;

@@ -133,12 +133,13 @@ final class ImageRun implements AutoCloseable {
         return unshare.exitValue();
     }
 
+    /** Kills what is left of a run that did not stop by itself (a failed test), so none outlives the build. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (unshare.isAlive()) {
             unshare.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             unshare.destroyForcibly();
-            unshare.waitFor(10, TimeUnit.SECONDS);
+            unshare.onExit().orTimeout(10, TimeUnit.SECONDS).join();
         }
     }
 

@@ -245,7 +245,7 @@ def main(out):
                 f"{env['load_before']} before, {env['load_after']} after: **the machine is shared and noisy** — "
                 "read CPU µs/request (stable) before req/s (not).", "",
                 f"{env['orders_api']} orders seeded through the API in {env['seed_api_s']} s; concurrency {c} "
-                f"(wrk -t2, pgbench -j2), {env['repeats']} round(s) of {env['duration_s']} s per measurement, medians "
+                f"(wrk -t2; pgbench -j{c}, a thread per client), {env['repeats']} round(s) of {env['duration_s']} s per measurement, medians "
                 f"shown. Whole run: {env['elapsed_s']} s. How to read this: docs/performance.md.", "",
                 f"## Per scenario at {env['orders_api']} orders", "", table, "",
                 "![throughput](throughput.png)", "", "![CPU per request](cpu-per-request.png)", ""]

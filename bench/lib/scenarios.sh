@@ -1,5 +1,7 @@
 # Sourced by bench/run: one scenario = wrk against the service, then pgbench running the service's SQL for it,
 # same concurrency, same database, same duration. Uses BENCH, RESULTS, BASE, DURATION, WARMUP, PHASE.
+# pgbench gets a thread per client (-j = -c), as the service has a request thread per connection: with two
+# threads for 32 clients, pgbench's own threads starve on a loaded machine and its "limit" came out 2-4× low.
 
 # wrk script and environment of a scenario name.
 wrk_script() {
@@ -58,7 +60,8 @@ page_vars() {
 # The stored answer the service writes for a create or payment, at its real sizes.
 answer_vars() {
     local body
-    body=$(psql -X -Atc "SELECT body FROM idempotency_records WHERE status = 201 LIMIT 1")
+    body=$(psql -X -Atc "SELECT body FROM idempotency_records
+        WHERE status = 201 AND fingerprint LIKE 'POST /api/v2/orders %' LIMIT 1")
     echo "-Dbody=${body:-\\x7b7d}"
     echo '-Dhdr={"Content-Type":"application/json","ETag":"\"order-7-v1\"","Location":"/api/v2/orders/7"}'
     echo "-Dfp=POST /api/v2/orders sha256:fd4835bdba64ba808f99d069a49dfde9c2aca1f01c5b426bb7cd4bdca50cbb86"
@@ -89,7 +92,7 @@ measure_pgbench() { # phase scenario concurrency seconds [key=value…]
     # shellcheck disable=SC2046
     python3 "$BENCH/lib/measure.py" "$RESULTS" phase="$1" scenario="$2" tool=pgbench concurrency="$3" \
         requests_per_txn="$(requests_per_txn "$2")" "${@:5}" -- \
-        pgbench -n -M prepared -c "$3" -j "$(threads_for "$3")" -T "$4" -Dmaxid="$BENCH_MAX_ID" -Dlim=21 \
+        pgbench -n -M prepared -c "$3" -j "$3" -T "$4" -Dmaxid="$BENCH_MAX_ID" -Dlim=21 \
         "${vars[@]}" $(pgbench_scripts "$2")
 }
 

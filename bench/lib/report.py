@@ -216,7 +216,7 @@ def plot(out, name, data, script):
     subprocess.run(["gnuplot", "-e", commands], check=True)
 
 
-BARS = "set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1; set xtics rotate by -20; "
+BARS = "set yrange [0:*]; set style data histograms; set style histogram clustered gap 1; set style fill solid 0.8 border -1; set xtics rotate by -20; "
 
 
 def main(out):
@@ -230,7 +230,7 @@ def main(out):
     if bars:
         plot(out, "throughput", bars, BARS + f"set title 'Throughput at concurrency {c}: service vs pgbench (same SQL)';"
              "set ylabel 'requests/s'; plot data using 2:xtic(1) title 'service (wrk)', '' using 3 title 'pgbench limit'")
-        plot(out, "cpu-per-request", bars, BARS + "set title 'CPU per request';set ylabel 'µs'; plot data using 4:xtic(1) "
+        plot(out, "cpu-per-request", bars, BARS + "set title 'CPU per request'; set key top left;set ylabel 'µs'; plot data using 4:xtic(1) "
              "title 'service (JVM)', '' using 5 title 'PostgreSQL, under the service', '' using 6 title 'PostgreSQL, under pgbench'")
     if sweep_data:
         plot(out, "latency-vs-concurrency", sweep_data, "set title 'GET one order: latency vs concurrency';"
@@ -244,16 +244,16 @@ def main(out):
                 f"JVM options `{env['java_opts'] or '(none)'}`. PostgreSQL: {env['postgres']}. Load average "
                 f"{env['load_before']} before, {env['load_after']} after: **the machine is shared and noisy** — "
                 "read CPU µs/request (stable) before req/s (not).", "",
-                f"{env['orders_api']} orders seeded through the API in {env['seed_api_s']} s; concurrency {c} "
+                f"{int(env['orders_api']):,} orders seeded through the API in {env['seed_api_s']} s; concurrency {c} "
                 f"(wrk -t2; pgbench -j{c}, a thread per client), {env['repeats']} round(s) of {env['duration_s']} s per measurement, medians "
                 f"shown. Whole run: {env['elapsed_s']} s. How to read this: docs/performance.md.", "",
-                f"## Per scenario at {env['orders_api']} orders", "", table, "",
+                f"## Per scenario at {int(env['orders_api']):,} orders (and those the warm-up's mix placed)", "", table, "",
                 "![throughput](throughput.png)", "", "![CPU per request](cpu-per-request.png)", ""]
     if sweep_data:
         sections += ["## GET one order: latency vs concurrency", "", sweep_table, "",
                      "![latency vs concurrency](latency-vs-concurrency.png)", ""]
     if list_data:
-        sections += [f"## List a page of 20: {env['orders_api']} vs {env['orders_bulk_total']} orders", "", list_table, "",
+        sections += [f"## List a page of 20: {small} vs {big} orders", "", list_table, "",
                      "![list 10k vs 1M](list-10k-vs-1m.png)", ""]
     if captured:
         sections += ["## Statements the service sent for one request (log_statement = all)", "",

@@ -22,8 +22,11 @@ start_service() {
     BASE=$(sed -n 's/^  API base   \(http[^ ]*\).*/\1/p' "$log" | tail -1)
     BASE=${BASE%/api/v2}
     if [ -z "${QUICKEATS_DATABASE_URL:-}" ]; then
-        # The banner names the embedded server's port; it trusts local connections as user postgres.
+        # The banner names the embedded server's port; its password is the one the service keeps (0600) in
+        # its data directory, for user postgres.
         export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=quickeats
+        PGPASSWORD=$(cat "$WORK/data/postgres-password")
+        export PGPASSWORD
         PGPORT=$(sed -n 's/^  Database   embedded PostgreSQL 17 on 127\.0\.0\.1:\([0-9]*\),.*/\1/p' "$log" | tail -1)
         export PGPORT
     fi

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -64,14 +65,41 @@ public final class QuickEatsService implements AutoCloseable {
     }
 
     /**
+     * What a run takes from its surroundings rather than from its settings. Production runs on the system
+     * clock; a test that must see a day pass (idempotency keys expiring) brings a clock it can advance.
+     * Everything else — database, pool, timeouts, secret — comes from the {@link Configuration}, so a test
+     * that wants an external database names it the way an operator would.
+     */
+    public record Environment(Clock clock) {
+        public Environment {
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The environment of a production run. */
+        public static Environment system() {
+            return new Environment(Clock.systemUTC());
+        }
+    }
+
+    /**
+     * Starts everything on the system clock, or nothing.
+     *
+     * @throws StartupException for what the operator can fix (unreachable database, port in use, …)
+     * @see #start(Configuration, Environment)
+     */
+    public static QuickEatsService start(Configuration configuration) {
+        return start(configuration, Environment.system());
+    }
+
+    /**
      * Starts everything, or nothing: a failure stops whatever had already started, then throws.
      *
      * @throws StartupException for what the operator can fix (unreachable database, port in use, …)
      */
-    public static QuickEatsService start(Configuration configuration) {
+    public static QuickEatsService start(Configuration configuration, Environment environment) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(configuration, started);
+            return start(configuration, environment, started);
         } catch (RuntimeException e) {
             while (!started.isEmpty()) {
                 closeQuietly(started.pop());
@@ -80,7 +108,8 @@ public final class QuickEatsService implements AutoCloseable {
         }
     }
 
-    private static QuickEatsService start(Configuration configuration, Deque<AutoCloseable> started) {
+    private static QuickEatsService start(Configuration configuration, Environment environment,
+                                          Deque<AutoCloseable> started) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         started.push(registry::close);
         new JvmMemoryMetrics().bindTo(registry);
@@ -111,14 +140,14 @@ public final class QuickEatsService implements AutoCloseable {
         migrate(pool);
         PersistenceAdapters persistence = PersistenceAdapters.create(pool, OrderEventData::json);
         UseCases useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
-                persistence.idempotencyStore(), persistence.transactionRunner(), Clock.systemUTC(),
+                persistence.idempotencyStore(), persistence.transactionRunner(), environment.clock(),
                 configuration.idempotencyTtl());
 
         byte[] secret = configuration.jwtSecret().orElseGet(TokenIssuer::randomSecret).getBytes(StandardCharsets.UTF_8);
         List<DemoToken> demoTokens = List.of();
         if (configuration.demoMode()) {
             DemoData.seed(useCases.restaurants());
-            TokenIssuer issuer = new TokenIssuer(secret, Clock.systemUTC());
+            TokenIssuer issuer = new TokenIssuer(secret, environment.clock());
             demoTokens = DemoData.USERS.stream()
                     .map(user -> new DemoToken(user.id(), user.role().wireName(),
                             issuer.issue(user.id(), user.role(), DEMO_TOKEN_VALIDITY)))
@@ -131,7 +160,7 @@ public final class QuickEatsService implements AutoCloseable {
         Optional<ConsoleRoutes> console = ConsoleRoutes.load(classLoader, demoTokens);
         OrderFeed feed = OrderFeed.start(persistence.orderFeedSource(PersistenceAdapters.unpooled(pool.getJdbcUrl(),
                         Optional.ofNullable(pool.getUsername()), Optional.ofNullable(pool.getPassword()))),
-                Clock.systemUTC(), secret, OrderFeed.Settings.standard(configuration.outboxRetention()),
+                environment.clock(), secret, OrderFeed.Settings.standard(configuration.outboxRetention()),
                 failure -> LOG.warn("Reading the order feed failed, will retry: {}", Failures.describe(failure)));
         started.push(feed);
         Javalin app = HttpApi.create(useCases, feed, HttpSettings.of(secret), config -> {

@@ -4,33 +4,64 @@ import com.quickeats.order.application.RequestInProgressException;
 import com.quickeats.order.application.port.out.IdempotencyClaim;
 import com.quickeats.order.application.port.out.IdempotencyStore;
 import com.quickeats.order.application.port.out.StoredResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.WeakHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Idempotency records in PostgreSQL, claimed with {@code INSERT … ON CONFLICT (caller, key) DO NOTHING}: the
- * insert itself is the claim, so there is no gap between looking and taking. A second unit of work inserting
- * the same key waits for the first; it gets the key if the first rolls back, and sees its committed record
- * (replay or mismatch) if it commits.
+ * Idempotency records in PostgreSQL. A claim takes a transaction-scoped advisory lock on (caller, key), then
+ * looks the record up in a statement of its own, whose snapshot is taken after the lock was granted: a second
+ * unit of work claiming the same key waits for the first to end, then sees the record it committed (replay or
+ * mismatch), or none if it rolled back. The record itself is inserted only by {@link #complete}, at the end.
  *
- * <p>The wait is bounded by a {@code lock_timeout} set only around the claim, inside a savepoint: a holder
- * that does not finish in time yields {@link RequestInProgressException} and leaves the caller's transaction
- * usable, not aborted.
+ * <p>Why a lock and not an {@code INSERT … ON CONFLICT}: neither the lock nor the look-up writes, so a unit of
+ * work gets its transaction id from its first real write, which comes after it read the order it changes. The
+ * outbox feed relies on that to number an order's events in version order (migration V4).
+ *
+ * <p>The wait is bounded by a {@code lock_timeout} set for the claim's statement only (restored by the
+ * look-up): a holder that does not finish in time yields {@link RequestInProgressException}, and the unit of
+ * work, which has written nothing yet, rolls back.
  */
 final class PostgresIdempotencyStore implements IdempotencyStore {
     /** How long a claim waits for a concurrent holder of the same key by default. */
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
-    /** A record can vanish (purged, or reclaimed after expiry) between the insert and the look; try again. */
-    private static final int CLAIM_ATTEMPTS = 3;
-    private static final String SAVEPOINT = "idempotency_claim";
+
+    /** Sets the bound on the wait first (an argument is evaluated before the call), answers the old bound. */
+    private static final String LOCK = """
+            SELECT current_setting('lock_timeout') AS previous,
+                   pg_advisory_xact_lock(:lock + 0 * length(set_config('lock_timeout', :timeout, true)))""";
+
+    /** One row whether or not a record exists; restores the lock timeout of the rest of the unit of work. */
+    private static final String LOOK_UP = """
+            SELECT r.fingerprint, r.status, r.headers, r.body, r.expires_at
+              FROM (SELECT set_config('lock_timeout', :previous, true)) AS restored
+              LEFT JOIN idempotency_records r ON r.caller = :caller AND r.key = :key""";
+
+    /** Takes the place of an expired record; a live one is never overwritten. */
+    private static final String INSERT = """
+            INSERT INTO idempotency_records (caller, key, fingerprint, created_at, expires_at, status, headers, body)
+            VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)
+            ON CONFLICT (caller, key) DO UPDATE
+               SET fingerprint = EXCLUDED.fingerprint, created_at = EXCLUDED.created_at,
+                   expires_at = EXCLUDED.expires_at, status = EXCLUDED.status, headers = EXCLUDED.headers,
+                   body = EXCLUDED.body
+             WHERE idempotency_records.expires_at <= EXCLUDED.created_at""";
 
     private final JdbiTransactionRunner transactions;
     private final JsonColumns json;
-    private final Duration lockTimeout;
+    private final String lockTimeout;
+    /** The keys each open unit of work (its handle) has claimed and not completed, with the claim's times. */
+    private final Map<Handle, Map<IdempotencyClaim, Times>> claimed = Collections.synchronizedMap(new WeakHashMap<>());
 
     PostgresIdempotencyStore(JdbiTransactionRunner transactions, JsonColumns json, Duration lockTimeout) {
         this.transactions = transactions;
@@ -38,7 +69,7 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         if (lockTimeout.isNegative() || lockTimeout.toMillis() < 1) {
             throw new IllegalArgumentException("the claim's lock timeout must be at least 1 ms, got " + lockTimeout);
         }
-        this.lockTimeout = lockTimeout;
+        this.lockTimeout = lockTimeout.toMillis() + "ms";
     }
 
     @Override
@@ -46,76 +77,38 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(claim, "claim");
         requireUnitOfWork("claim");
         return transactions.withHandle(h -> {
-            h.execute("SAVEPOINT " + SAVEPOINT);
-            h.execute("SET LOCAL lock_timeout = '" + lockTimeout.toMillis() + "ms'");
-            ClaimResult result;
+            String previous;
             try {
-                result = claimIn(h, claim, now, expiresAt);
+                previous = h.createQuery(LOCK)
+                        .bind("lock", lockOf(claim))
+                        .bind("timeout", lockTimeout)
+                        .map((rs, ctx) -> rs.getString("previous"))
+                        .one();
             } catch (UnableToExecuteStatementException e) {
                 if (PostgresErrors.hasState(e, PostgresErrors.LOCK_NOT_AVAILABLE)) {
-                    // Undoes the failed statement and the lock_timeout alike; the transaction goes on.
-                    h.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-                    h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
                     throw new RequestInProgressException(claim.key());
                 }
                 throw e;
             }
-            h.execute("RELEASE SAVEPOINT " + SAVEPOINT);
-            h.execute("SET LOCAL lock_timeout TO DEFAULT");
-            return result;
-        });
-    }
-
-    private ClaimResult claimIn(Handle h, IdempotencyClaim claim, Instant now, Instant expiresAt) {
-        for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-            int inserted = h.createUpdate("""
-                            INSERT INTO idempotency_records (caller, key, fingerprint, created_at, expires_at)
-                            VALUES (:caller, :key, :fingerprint, :now, :expires_at)
-                            ON CONFLICT (caller, key) DO NOTHING""")
-                    .bind("caller", claim.caller().value())
-                    .bind("key", claim.key())
-                    .bind("fingerprint", claim.fingerprint())
-                    .bind("now", now)
-                    .bind("expires_at", expiresAt)
-                    .execute();
-            if (inserted == 1) {
-                return new ClaimResult.Claimed();
-            }
-            Optional<Existing> existing = h.createQuery("""
-                            SELECT fingerprint, status, headers, body, expires_at
-                              FROM idempotency_records
-                             WHERE caller = :caller AND key = :key""")
+            Existing record = h.createQuery(LOOK_UP)
+                    .bind("previous", previous)
                     .bind("caller", claim.caller().value())
                     .bind("key", claim.key())
                     .map((rs, ctx) -> new Existing(rs.getString("fingerprint"),
                             rs.getObject("status", Integer.class), rs.getString("headers"), rs.getBytes("body"),
                             Timestamps.read(rs, "expires_at")))
-                    .findOne();
-            if (existing.isEmpty()) {
-                continue; // purged since the insert saw it
-            }
-            Existing record = existing.get();
-            if (!record.expiresAt().isAfter(now)) {
-                // Expired counts as absent: remove it (unless someone else already did) and claim again.
-                h.createUpdate("DELETE FROM idempotency_records WHERE caller = :caller AND key = :key"
-                                + " AND expires_at <= :now")
-                        .bind("caller", claim.caller().value())
-                        .bind("key", claim.key())
-                        .bind("now", now)
-                        .execute();
-                continue;
+                    .one();
+            if (record.fingerprint() == null || !record.expiresAt().isAfter(now)) {
+                // Absent, or expired, which counts as absent: ours now.
+                claimed.computeIfAbsent(h, handle -> new HashMap<>()).put(claim, new Times(now, expiresAt));
+                return new ClaimResult.Claimed();
             }
             if (!record.fingerprint().equals(claim.fingerprint())) {
                 return new ClaimResult.Mismatch();
             }
-            if (record.status() == null) {
-                // No outcome yet, and only the unit of work that inserted it can see it: ours.
-                return new ClaimResult.Claimed();
-            }
             return new ClaimResult.Completed(new StoredResponse(record.status(), json.readHeaders(record.headers()),
                     record.body()));
-        }
-        throw new RequestInProgressException(claim.key());
+        });
     }
 
     @Override
@@ -123,23 +116,30 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(response, "response");
         requireUnitOfWork("complete");
-        int updated = transactions.withHandle(h -> h.createUpdate("""
-                        UPDATE idempotency_records
-                           SET status = :status, headers = CAST(:headers AS jsonb), body = :body
-                         WHERE caller = :caller AND key = :key AND fingerprint = :fingerprint AND status IS NULL""")
-                .bind("status", response.status())
-                .bind("headers", json.headers(response.headers()))
-                .bind("body", response.body())
-                .bind("caller", claim.caller().value())
-                .bind("key", claim.key())
-                .bind("fingerprint", claim.fingerprint())
-                .execute());
-        if (updated != 1) {
-            throw new IllegalStateException("key '" + claim.key() + "' was not claimed in this unit of work");
-        }
+        transactions.withHandle(h -> {
+            Map<IdempotencyClaim, Times> mine = claimed.get(h);
+            Times times = mine == null ? null : mine.remove(claim);
+            if (times == null) {
+                throw new IllegalStateException("key '" + claim.key() + "' was not claimed in this unit of work");
+            }
+            int stored = h.createUpdate(INSERT)
+                    .bind("caller", claim.caller().value())
+                    .bind("key", claim.key())
+                    .bind("fingerprint", claim.fingerprint())
+                    .bind("now", times.claimedAt())
+                    .bind("expires_at", times.expiresAt())
+                    .bind("status", response.status())
+                    .bind("headers", json.headers(response.headers()))
+                    .bind("body", response.body())
+                    .execute();
+            if (stored != 1) {
+                throw new IllegalStateException("key '" + claim.key() + "' holds a live record of another request");
+            }
+            return null;
+        });
     }
 
-    /** Skips records that a claim is reclaiming right now, so the purge never waits for a request. */
+    /** Skips records that a completing request is replacing right now, so the purge never waits for one. */
     @Override
     public int purgeExpired(Instant now, int batchSize) {
         if (batchSize < 1) {
@@ -158,6 +158,21 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
                 .execute());
     }
 
+    /**
+     * The advisory lock's number for (caller, key): the first 8 bytes of a SHA-256 over both, the caller's
+     * length first so that no two pairs share a text. Two pairs sharing a number only wait for each other.
+     */
+    static long lockOf(IdempotencyClaim claim) {
+        String caller = claim.caller().value();
+        String text = caller.length() + ":" + caller + ":" + claim.key();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     private void requireUnitOfWork(String operation) {
         if (!transactions.isInUnitOfWork()) {
             throw new IllegalStateException("an idempotency " + operation
@@ -166,5 +181,8 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     }
 
     private record Existing(String fingerprint, Integer status, String headers, byte[] body, Instant expiresAt) {
+    }
+
+    private record Times(Instant claimedAt, Instant expiresAt) {
     }
 }

@@ -14,6 +14,7 @@ import com.quickeats.order.domain.Order;
 import com.quickeats.order.domain.OrderId;
 import com.quickeats.order.domain.PaymentMethod;
 import com.quickeats.order.domain.Restaurant;
+import com.quickeats.order.domain.RuleRefusalException;
 import com.quickeats.order.domain.UserId;
 import com.quickeats.testing.postgres.TestDatabase;
 import com.quickeats.testing.postgres.WithPostgres;
@@ -135,7 +136,7 @@ class OutboxFeedOrderTest {
                 return NO_STEP; // delivered by another contender since this one looked
             }
         }
-        orders.update(order, order.persistedVersion());
+        orders.update(order);
         return order.status().wireName();
     }
 
@@ -173,7 +174,7 @@ class OutboxFeedOrderTest {
         }
 
         @Override
-        public StoredResponse refusal(RuntimeException domainRefusal) {
+        public StoredResponse refusal(RuleRefusalException domainRefusal) {
             throw domainRefusal; // a step is only taken when the status allows it; a refusal is a lost race
         }
     };

@@ -56,27 +56,25 @@ final class JdbiTransactionRunner implements TransactionRunner {
 
         /** Runs a write held back for the COMMIT now, because something else comes after it after all. */
         void flush() {
-            if (finalSql != null) {
-                Update update = handle.createUpdate(finalSql);
-                finalBinding.accept(update);
-                finalSql = null;
-                finalBinding = null;
-                update.execute();
-            }
+            sendFinalWrite("");
         }
 
         void commit() {
+            // One round trip: pgjdbc splits the text and sends both statements before waiting. If the write
+            // fails, PostgreSQL skips the COMMIT and the transaction rolls back.
+            sendFinalWrite(";\nCOMMIT");
+            if (begun) {
+                handle.commit(); // after a COMMIT sent with the last write, the driver knows it has nothing to do
+            }
+        }
+
+        private void sendFinalWrite(String followedBy) {
             if (finalSql != null) {
-                // One round trip: pgjdbc splits the text and sends both statements before waiting. If the write
-                // fails, PostgreSQL skips the COMMIT and the transaction rolls back.
-                Update update = handle.createUpdate(finalSql + ";\nCOMMIT");
+                Update update = handle.createUpdate(finalSql + followedBy);
                 finalBinding.accept(update);
                 finalSql = null;
                 finalBinding = null;
                 update.execute();
-            }
-            if (begun) {
-                handle.commit(); // after a COMMIT sent with the last write, the driver knows it has nothing to do
             }
         }
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,11 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL 17 the service starts for itself when no database URL is configured. Its files live in one
  * directory and outlive the process: stop the service, start it again, and the data is still there.
  *
- * <p>A run that was killed (not stopped) can leave its PostgreSQL running, or a {@code postmaster.pid}
- * naming a process that is gone; {@link #start()} stops the one and removes the other. A directory still in
- * use by another running service is refused.
+ * <p>It is the service's alone: it takes logins only with the password kept beside it
+ * ({@link EmbeddedCredentials}, {@link ClientAuthentication}), and it does not outlive the service by more
+ * than a moment, however the service ends ({@link PostmasterWatchdog}). What a killed run may still leave
+ * behind, {@link #start()} clears ({@link StalePostmaster}). A directory in use by another running service
+ * is refused.
  */
 final class EmbeddedDatabase implements AutoCloseable {
     static final String DATABASE = "quickeats";
@@ -37,13 +34,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     /** The file zonky locks while a server runs on the directory. */
     private static final String ZONKY_LOCK = "epg-lock";
+    private static final String WATCHDOG_LOG = "postgres-watchdog.log";
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     private final Path directory;
     private final int maxConnections;
     private int port;
+    private String password;
     private EmbeddedPostgres postgres;
+    private PostmasterWatchdog watchdog;
 
     /** @param port 0 picks a free port on the first start; later restarts of this object keep it */
     EmbeddedDatabase(Path directory, int port, int maxConnections) {
@@ -52,17 +51,36 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.maxConnections = maxConnections;
     }
 
-    /** Starts the server on the directory (initialising it on first use) and makes sure the database exists. */
+    /**
+     * Starts the server on the directory (initialising it on first use, giving it a password if it has none)
+     * and makes sure the database exists.
+     */
     synchronized void start() {
         if (postgres != null) {
             return;
         }
+        BundledBinaries.requireForThisMachine();
         prepareDirectory();
-        if (Files.exists(directory.resolve("postgresql.conf"))) {
+        boolean initialised = Files.exists(directory.resolve("postgresql.conf"));
+        if (initialised) {
             refuseIfInUse();
-            clearStalePostmaster();
+            StalePostmaster.clear(directory);
         }
+        Path passwordFile = EmbeddedCredentials.fileFor(directory);
+        Optional<String> kept = EmbeddedCredentials.read(passwordFile);
+        password = kept.orElseGet(EmbeddedCredentials::generate);
+        boolean givingItAPassword = initialised && kept.isEmpty();
+        if (!initialised && kept.isEmpty()) {
+            EmbeddedCredentials.write(passwordFile, password);
+        }
+        if (givingItAPassword) {
+            ClientAuthentication.admitTheServiceToSetItsPassword(directory);
+        } else if (initialised) {
+            ClientAuthentication.requirePassword(directory);
+        }
+
         long started = System.nanoTime();
+        watchdog = PostmasterWatchdog.start(directory, directory.resolveSibling(WATCHDOG_LOG));
         try {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
@@ -70,17 +88,31 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
+                    // initdb: password logins, this password (zonky passes "-A trust" first; the later option wins)
+                    .setLocaleConfig("auth", ClientAuthentication.METHOD)
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", password)
                     // Durable by default: zonky's test-oriented default turns synchronous commit off.
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", Integer.toString(maxConnections))
                     .start();
-        } catch (IOException | RuntimeException e) {
+            port = postgres.getPort();
+            if (givingItAPassword) {
+                setPassword(passwordFile);
+            }
+            if (ClientAuthentication.requirePassword(directory)) {
+                reloadConfiguration();
+            }
+            createDatabaseIfMissing();
+        } catch (IOException | SQLException | RuntimeException e) {
+            giveUp();
+            if (e instanceof StartupException startup) {
+                throw startup;
+            }
             throw new StartupException("the embedded PostgreSQL did not start in " + directory + ": " + Failures.describe(e)
                     + "; if that directory is damaged, move it away (the data in it is lost to the service)"
                     + " or set " + Setting.DATA_DIR.names() + " to another directory", e);
         }
-        port = postgres.getPort();
-        createDatabaseIfMissing();
         LOG.info("Embedded PostgreSQL 17 on 127.0.0.1:{}, data in {}, ready in {} ms", port, directory,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
@@ -97,6 +129,13 @@ final class EmbeddedDatabase implements AutoCloseable {
         } finally {
             postgres = null;
         }
+        if (Files.exists(directory.resolve("postmaster.pid"))) {
+            LOG.warn("The embedded PostgreSQL did not stop when asked; its watchdog stops it now");
+            watchdog.abandon();
+        } else {
+            watchdog.dismiss();
+        }
+        watchdog = null;
     }
 
     @Override
@@ -108,12 +147,31 @@ final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
+    /** The password of {@link #USER}, known once {@link #start()} has run. */
+    String password() {
+        return password;
+    }
+
     int port() {
         return port;
     }
 
     Path directory() {
         return directory;
+    }
+
+    /** The start failed half-way: whatever did start is stopped, as if the service had died. */
+    private void giveUp() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.debug("Stopping the embedded PostgreSQL after a failed start", e);
+            }
+            postgres = null;
+        }
+        watchdog.abandon();
+        watchdog = null;
     }
 
     private void prepareDirectory() {
@@ -154,70 +212,25 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * A killed run leaves {@code postmaster.pid} behind, and perhaps its server still running with no one
-     * to stop it. Nothing else holds the directory (see {@link #refuseIfInUse()}), so that server is ours
-     * to stop.
+     * A directory from an older QuickEats (or one whose password file was lost) has no usable password: this
+     * start sets one, then keeps it. Kept only once set, so a crash in between costs a new one, not the data.
      */
-    private void clearStalePostmaster() {
-        Path pidFile = directory.resolve("postmaster.pid");
-        Optional<Long> pid = readPid(pidFile);
-        if (pid.isEmpty()) {
-            return;
+    private void setPassword(Path passwordFile) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET password_encryption = '" + ClientAuthentication.METHOD + "'");
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive)
-                .filter(EmbeddedDatabase::isPostgres);
-        if (orphan.isPresent()) {
-            LOG.warn("Stopping the embedded PostgreSQL (pid {}) that an earlier run left running", pid.get());
-            stopOrphan(orphan.get());
-        } else {
-            LOG.info("Removing {} left by an earlier run that did not stop cleanly", pidFile);
-        }
-        try {
-            Files.deleteIfExists(pidFile);
-        } catch (IOException e) {
-            throw new StartupException("cannot remove the stale " + pidFile + " (" + Failures.describe(e)
-                    + "); delete it by hand once no PostgreSQL runs on " + directory, e);
-        }
+        EmbeddedCredentials.write(passwordFile, password);
+        LOG.warn("The embedded database in {} took logins without a password (it was made by an older QuickEats,"
+                + " or its password file was lost); it now requires the password kept in {}", directory, passwordFile);
     }
 
-    private static Optional<Long> readPid(Path pidFile) {
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean isPostgres(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(false);
-    }
-
-    /** Smart shutdown first (its clients died with the run that started it), a kill if it will not go. */
-    private void stopOrphan(ProcessHandle orphan) {
-        orphan.destroy();
-        if (!awaitExit(orphan, ORPHAN_STOP_WAIT)) {
-            LOG.warn("The orphaned PostgreSQL (pid {}) did not stop in {} s; killing it", orphan.pid(),
-                    ORPHAN_STOP_WAIT.toSeconds());
-            orphan.destroyForcibly();
-            if (!awaitExit(orphan, Duration.ofSeconds(10))) {
-                throw new StartupException("a PostgreSQL left running by an earlier run (pid " + orphan.pid()
-                        + ") does not stop; stop it by hand, then start again");
-            }
-        }
-    }
-
-    private static boolean awaitExit(ProcessHandle process, Duration wait) {
-        try {
-            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException e) {
-            return false;
-        } catch (ExecutionException e) {
-            return !process.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
+    /** Makes the server apply the login rules just written, for every connection from now on. */
+    private void reloadConfiguration() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
         }
     }
 

@@ -99,7 +99,7 @@ public final class QuickEatsService implements AutoCloseable {
             started.push(database);
             database.start();
             embedded = Optional.of(database);
-            pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER), Optional.empty(),
+            pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER), Optional.of(database.password()),
                     configuration.poolSize(), registry, "the embedded database in " + database.directory()
                             + " is not answering; see the log above");
         }

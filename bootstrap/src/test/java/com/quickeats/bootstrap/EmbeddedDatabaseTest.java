@@ -3,8 +3,10 @@ package com.quickeats.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseTest {
 
     private static Connection connect(EmbeddedDatabase database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
     }
 
     @Test
@@ -85,6 +87,88 @@ class EmbeddedDatabaseTest {
                     .hasMessageContaining("is in use by another running QuickEats")
                     .hasMessageContaining("QUICKEATS_DATA_DIR");
         }
+    }
+
+    @Test
+    void onlyTheKeptPasswordLetsAnyoneIn(@TempDir Path dataDir) throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        try (EmbeddedDatabase database = new EmbeddedDatabase(directory, 0, 100)) {
+            database.start();
+
+            assertRefusesLoginsWithoutItsPassword(database);
+            Path passwordFile = dataDir.resolve(EmbeddedCredentials.FILE_NAME);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile))).isEqualTo("rw-------");
+            assertThat(Files.readString(passwordFile).strip()).isEqualTo(database.password()).hasSizeGreaterThan(40);
+            assertThat(Files.readString(directory.resolve("pg_hba.conf"))).doesNotContain("trust");
+            try (Connection connection = connect(database)) {
+                assertThat(connection.isValid(2)).isTrue();
+            }
+        }
+
+        try (EmbeddedDatabase again = new EmbeddedDatabase(directory, 0, 100)) {
+            again.start();
+            assertThat(again.password()).as("the kept password").isEqualTo(Files.readString(
+                    dataDir.resolve(EmbeddedCredentials.FILE_NAME)).strip());
+            assertRefusesLoginsWithoutItsPassword(again);
+        }
+    }
+
+    @Test
+    void aDirectoryFromTheVersionThatTrustedEveryoneIsGivenAPasswordAndKeepsItsData(@TempDir Path dataDir) throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        try (EmbeddedPostgres older = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false).start();
+                Connection connection = older.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE yesterday (what text)");
+            statement.execute("INSERT INTO yesterday VALUES ('an order')");
+            assertThat(PostgresLogin.withoutPassword(older.getPort(), EmbeddedDatabase.USER, "postgres"))
+                    .as("the older version let anyone in").isEqualTo(PostgresLogin.LET_IN);
+        }
+        assertThat(dataDir.resolve(EmbeddedCredentials.FILE_NAME)).doesNotExist();
+
+        try (EmbeddedDatabase database = new EmbeddedDatabase(directory, 0, 100)) {
+            database.start();
+
+            assertRefusesLoginsWithoutItsPassword(database);
+            assertThat(Files.readString(dataDir.resolve(EmbeddedCredentials.FILE_NAME)).strip()).isEqualTo(database.password());
+            try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + database.port()
+                    + "/postgres", EmbeddedDatabase.USER, database.password());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT what FROM yesterday")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("an order");
+            }
+        }
+    }
+
+    @Test
+    void aLostPasswordFileIsReplacedByANewPassword(@TempDir Path dataDir) throws Exception {
+        Path directory = dataDir.resolve("postgres");
+        String lost;
+        try (EmbeddedDatabase first = new EmbeddedDatabase(directory, 0, 100)) {
+            first.start();
+            lost = first.password();
+        }
+        Files.delete(dataDir.resolve(EmbeddedCredentials.FILE_NAME));
+
+        try (EmbeddedDatabase second = new EmbeddedDatabase(directory, 0, 100)) {
+            second.start();
+            assertThat(second.password()).isNotEqualTo(lost);
+            assertRefusesLoginsWithoutItsPassword(second);
+            assertThatThrownBy(() -> DriverManager.getConnection(second.jdbcUrl(), EmbeddedDatabase.USER, lost).close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+        }
+    }
+
+    /** No password: the server asks for one (SCRAM); a wrong one: "invalid password" (28P01). */
+    static void assertRefusesLoginsWithoutItsPassword(EmbeddedDatabase database) throws Exception {
+        assertThat(PostgresLogin.withoutPassword(database.port(), EmbeddedDatabase.USER, EmbeddedDatabase.DATABASE))
+                .as("a login without a password").isNotEqualTo(PostgresLogin.LET_IN);
+        assertThat(PostgresLogin.withoutPassword(database.port(), "someone", EmbeddedDatabase.DATABASE))
+                .as("another user").isEqualTo(PostgresLogin.ERROR);
+        assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "guessed").close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
     }
 
     /** The pid of a process that has exited. */

@@ -26,7 +26,7 @@ class ReadinessTest {
         try (EmbeddedDatabase database = new EmbeddedDatabase(dataDir.resolve("postgres"), 0, 100)) {
             database.start();
             try (HikariDataSource pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER),
-                    Optional.empty(), 2, registry, "test")) {
+                    Optional.of(database.password()), 2, registry, "test")) {
                 OperationsRoutes operations = new OperationsRoutes(registry, new DatabaseHealth(pool), Optional.empty(),
                         Optional.empty());
                 Javalin app = Javalin.create(operations::install).start("127.0.0.1", 0);

@@ -11,6 +11,7 @@ import com.quickeats.adapter.http.problem.FrameworkProblems;
 import com.quickeats.adapter.http.problem.JettyProblemErrorHandler;
 import com.quickeats.adapter.http.problem.ProblemPages;
 import com.quickeats.adapter.http.problem.ProblemWriter;
+import com.quickeats.adapter.http.request.PathEscapes;
 import com.quickeats.adapter.http.request.RequestBody;
 import com.quickeats.adapter.http.restaurant.RestaurantRoutes;
 import com.quickeats.adapter.http.web.HeadRoutes;
@@ -58,6 +59,7 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(mapper)));
             config.routes.before(RequestBody::readUpFront);
+            config.routes.before(PathEscapes::check);
             config.routes.exception(HttpResponseException.class, (refusal, ctx) -> {
                 if (refusal.getStatus() == 413) {
                     RequestBody.discardRest(ctx);

@@ -20,7 +20,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Restaurants and their menus in PostgreSQL; a menu keeps its order through {@code menu_items.position}. */
+/**
+ * Restaurants and their menus in PostgreSQL; a menu keeps its order through {@code menu_items.position}. A menu
+ * is saved whole, so menu changes take turns on the restaurant's row ({@link #findForMenuChange}).
+ */
 final class JdbiRestaurantCatalog implements RestaurantCatalog {
 
     /** Inserts a new item or updates a known one, but never moves an item to another restaurant. */
@@ -84,6 +87,26 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
         return transactions.withHandle(h -> h.createQuery(WITH_MENU + " WHERE r.id = :id ORDER BY m.position, m.id")
                 .bind("id", id.value())
                 .scanResultSet((rs, ctx) -> readWithMenu(rs.get())));
+    }
+
+    /**
+     * Locks the restaurant's row ({@code FOR NO KEY UPDATE}: orders referencing it are not held up), then reads it
+     * with its menu in a statement of its own: a lock that waited for another menu change sees that change's row,
+     * but rows joined in the same statement would still come from before it. The lock must last until the unit of
+     * work ends, so this begins its transaction.
+     */
+    @Override
+    public Optional<Restaurant> findForMenuChange(RestaurantId id) {
+        if (!transactions.isInUnitOfWork()) {
+            throw new IllegalStateException("a lock for a menu change only lasts as long as a unit of work");
+        }
+        boolean exists = transactions.inTransactionWithHandle(h -> h.createQuery(
+                        "SELECT FROM restaurants WHERE id = :id FOR NO KEY UPDATE")
+                .bind("id", id.value())
+                .mapToMap()
+                .findOne()
+                .isPresent());
+        return exists ? find(id) : Optional.empty();
     }
 
     /** The lowest id of that name, in one statement with its menu. */

@@ -27,10 +27,9 @@ import java.util.regex.Pattern;
  * @param jwtSecret    the HS256 secret of bearer tokens; empty only in demo mode, which generates one
  */
 public record Configuration(int port, String bind, Optional<ExternalDatabase> database, int poolSize,
-                            Optional<String> jwtSecret, Duration idempotencyTtl, Path dataDir,
-                            int embeddedDatabasePort, String logLevel) {
+                            Optional<String> jwtSecret, Duration idempotencyTtl, Duration outboxRetention,
+                            Path dataDir, int embeddedDatabasePort, String logLevel) {
 
-    /** HS256 needs a key at least as long as its hash: 256 bits. */
     static final int MAX_POOL_SIZE = 500;
     /**
      * The longest an idempotency record is kept: a retry comes within minutes or hours, and a much longer TTL
@@ -46,6 +45,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+        Objects.requireNonNull(outboxRetention, "outboxRetention");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logLevel, "logLevel");
     }
@@ -86,7 +86,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     public String toString() {
         return "Configuration[port=" + port + " bind=" + bind + " database=" + database.map(Object::toString)
                 .orElse("embedded") + " poolSize=" + poolSize + " jwtSecret=" + (jwtSecret.isPresent() ? "***" : "none")
-                + " idempotencyTtl=" + idempotencyTtl + " dataDir=" + dataDir + " embeddedDatabasePort="
+                + " idempotencyTtl=" + idempotencyTtl + " outboxRetention=" + outboxRetention + " dataDir=" + dataDir + " embeddedDatabasePort="
                 + embeddedDatabasePort + " logLevel=" + logLevel + "]";
     }
 
@@ -119,6 +119,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
             throw new ConfigurationException(Setting.IDEMPOTENCY_TTL.names() + " must be at most 365d, not '"
                     + raw.get(Setting.IDEMPOTENCY_TTL) + "'; the default is 24h");
         }
+        Duration retention = duration(raw, Setting.OUTBOX_RETENTION);
         Path dataDir = path(raw, Setting.DATA_DIR);
         Optional<ExternalDatabase> database = database(raw);
         Optional<String> secret = Optional.ofNullable(raw.get(Setting.JWT_SECRET));
@@ -133,7 +134,8 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
                     + " is: outside demo mode the service needs the secret its tokens are signed with; set it to at least "
                     + HttpSettings.MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
-        return new Configuration(port, bind, database, poolSize, secret, ttl, dataDir, embeddedPort, logLevel(raw));
+        return new Configuration(port, bind, database, poolSize, secret, ttl, retention, dataDir, embeddedPort,
+                logLevel(raw));
     }
 
     private static void readFlags(List<String> args, Map<Setting, String> raw) {

@@ -30,7 +30,7 @@ public final class PersistenceAdapters {
         this.jdbi = jdbi;
         JsonColumns json = new JsonColumns();
         this.transactions = new JdbiTransactionRunner(jdbi);
-        this.orders = new JdbiOrderRepository(transactions, json, new OutboxWriter(outboxPayloads));
+        this.orders = new JdbiOrderRepository(transactions, new OutboxWriter(json, outboxPayloads));
         this.restaurants = new JdbiRestaurantCatalog(transactions);
         this.idempotency = new PostgresIdempotencyStore(transactions, json, idempotencyLockTimeout);
     }

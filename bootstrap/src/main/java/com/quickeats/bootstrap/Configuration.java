@@ -1,5 +1,6 @@
 package com.quickeats.bootstrap;
 
+import com.quickeats.adapter.http.HttpSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,12 +24,15 @@ import java.util.regex.Pattern;
  * @param jwtSecret    the HS256 secret of bearer tokens; empty only in demo mode, which generates one
  */
 public record Configuration(int port, String bind, Optional<ExternalDatabase> database, int poolSize,
-                            Optional<String> jwtSecret, Duration idempotencyTtl, Path dataDir,
-                            int embeddedDatabasePort, String logLevel) {
+                            Optional<String> jwtSecret, Duration idempotencyTtl, Duration outboxRetention,
+                            Path dataDir, int embeddedDatabasePort, String logLevel) {
 
-    /** HS256 needs a key at least as long as its hash: 256 bits. */
-    public static final int MIN_SECRET_BYTES = 32;
     static final int MAX_POOL_SIZE = 500;
+    /**
+     * The longest an idempotency record is kept: a retry comes within minutes or hours, and a much longer TTL
+     * would push {@code expires_at} past what a timestamp holds.
+     */
+    static final Duration MAX_IDEMPOTENCY_TTL = Duration.ofDays(365);
 
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
@@ -38,6 +42,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(jwtSecret, "jwtSecret");
         Objects.requireNonNull(idempotencyTtl, "idempotencyTtl");
+        Objects.requireNonNull(outboxRetention, "outboxRetention");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logLevel, "logLevel");
     }
@@ -78,7 +83,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     public String toString() {
         return "Configuration[port=" + port + " bind=" + bind + " database=" + database.map(Object::toString)
                 .orElse("embedded") + " poolSize=" + poolSize + " jwtSecret=" + (jwtSecret.isPresent() ? "***" : "none")
-                + " idempotencyTtl=" + idempotencyTtl + " dataDir=" + dataDir + " embeddedDatabasePort="
+                + " idempotencyTtl=" + idempotencyTtl + " outboxRetention=" + outboxRetention + " dataDir=" + dataDir + " embeddedDatabasePort="
                 + embeddedDatabasePort + " logLevel=" + logLevel + "]";
     }
 
@@ -107,21 +112,27 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         int poolSize = integer(raw, Setting.DB_POOL_SIZE, 1, MAX_POOL_SIZE, "e.g. 10");
         int embeddedPort = integer(raw, Setting.EMBEDDED_DB_PORT, 0, 65_535, "a free TCP port, or 0 for any");
         Duration ttl = duration(raw, Setting.IDEMPOTENCY_TTL);
+        if (ttl.compareTo(MAX_IDEMPOTENCY_TTL) > 0) {
+            throw new ConfigurationException(Setting.IDEMPOTENCY_TTL.names() + " must be at most 365d, not '"
+                    + raw.get(Setting.IDEMPOTENCY_TTL) + "'; the default is 24h");
+        }
+        Duration retention = duration(raw, Setting.OUTBOX_RETENTION);
         Path dataDir = path(raw, Setting.DATA_DIR);
         Optional<ExternalDatabase> database = database(raw);
         Optional<String> secret = Optional.ofNullable(raw.get(Setting.JWT_SECRET));
         if (secret.isPresent()) {
             int bytes = secret.get().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes < MIN_SECRET_BYTES) {
+            if (bytes < HttpSettings.MIN_SECRET_BYTES) {
                 throw new ConfigurationException(Setting.JWT_SECRET.names() + " is " + bytes + " bytes long but must be at least "
-                        + MIN_SECRET_BYTES + " bytes; generate one with: openssl rand -base64 48");
+                        + HttpSettings.MIN_SECRET_BYTES + " bytes; generate one with: openssl rand -base64 48");
             }
         } else if (database.isPresent()) {
             throw new ConfigurationException(Setting.JWT_SECRET.names() + " is not set, but " + Setting.DATABASE_URL.variable()
                     + " is: outside demo mode the service needs the secret its tokens are signed with; set it to at least "
-                    + MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
+                    + HttpSettings.MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
-        return new Configuration(port, bind, database, poolSize, secret, ttl, dataDir, embeddedPort, logLevel(raw));
+        return new Configuration(port, bind, database, poolSize, secret, ttl, retention, dataDir, embeddedPort,
+                logLevel(raw));
     }
 
     private static void readFlags(List<String> args, Map<Setting, String> raw) {

@@ -4,6 +4,7 @@ import com.quickeats.adapter.http.HttpApi;
 import com.quickeats.adapter.http.HttpSettings;
 import com.quickeats.adapter.http.order.OrderEventData;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
+import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
@@ -40,20 +41,23 @@ public final class QuickEatsService implements AutoCloseable {
     private final HikariDataSource pool;
     private final DatabaseGate gate;
     private final Javalin app;
-    private final IdempotencyPurge purge;
+    private final OrderFeed feed;
+    private final AutoCloseable purges;
     private final PrometheusMeterRegistry registry;
     private final List<DemoToken> demoTokens;
     private boolean stopped;
 
     private QuickEatsService(Configuration configuration, Optional<EmbeddedDatabase> embedded, HikariDataSource pool,
-                             DatabaseGate gate, Javalin app, IdempotencyPurge purge, PrometheusMeterRegistry registry,
+                             DatabaseGate gate, Javalin app, OrderFeed feed, AutoCloseable purges,
+                             PrometheusMeterRegistry registry,
                              List<DemoToken> demoTokens) {
         this.configuration = configuration;
         this.embedded = embedded;
         this.pool = pool;
         this.gate = gate;
         this.app = app;
-        this.purge = purge;
+        this.feed = feed;
+        this.purges = purges;
         this.registry = registry;
         this.demoTokens = demoTokens;
     }
@@ -138,7 +142,12 @@ public final class QuickEatsService implements AutoCloseable {
         OperationsRoutes operations = new OperationsRoutes(registry, gate,
                 OpenApiDocument.load(classLoader), ApiDocsPage.load(classLoader));
         Optional<ConsoleRoutes> console = ConsoleRoutes.load(classLoader, demoTokens);
-        Javalin app = HttpApi.create(useCases, HttpSettings.of(secret), config -> {
+        OrderFeed feed = OrderFeed.start(persistence.orderFeedSource(PersistenceAdapters.unpooled(pool.getJdbcUrl(),
+                        Optional.ofNullable(pool.getUsername()), Optional.ofNullable(pool.getPassword()))),
+                Clock.systemUTC(), secret, OrderFeed.Settings.standard(configuration.outboxRetention()),
+                failure -> LOG.warn("Reading the order feed failed, will retry: {}", Failures.describe(failure)));
+        started.push(feed);
+        Javalin app = HttpApi.create(useCases, feed, HttpSettings.of(secret), config -> {
             operations.install(config);
             LoadShedding.install(config, gate);
             console.ifPresent(routes -> routes.install(config));
@@ -146,9 +155,16 @@ public final class QuickEatsService implements AutoCloseable {
         started.push(app::stop);
         listen(app, configuration);
 
-        IdempotencyPurge purge = IdempotencyPurge.start(useCases.idempotency(), FIRST_PURGE_DELAY,
-                IdempotencyPurge.intervalFor(configuration.idempotencyTtl()));
-        return new QuickEatsService(configuration, embedded, pool, gate, app, purge, registry, demoTokens);
+        PeriodicPurge idempotencyPurge = PeriodicPurge.start("expired idempotency records",
+                useCases.idempotency()::purgeExpired, FIRST_PURGE_DELAY,
+                PeriodicPurge.intervalFor(configuration.idempotencyTtl()));
+        started.push(idempotencyPurge);
+        PeriodicPurge outboxPurge = PeriodicPurge.start("order events past the outbox retention",
+                feed::purgeExpired, FIRST_PURGE_DELAY, PeriodicPurge.intervalFor(configuration.outboxRetention()));
+        return new QuickEatsService(configuration, embedded, pool, gate, app, feed, () -> {
+            outboxPurge.close();
+            idempotencyPurge.close();
+        }, registry, demoTokens);
     }
 
     private static void migrate(HikariDataSource pool) {
@@ -171,8 +187,9 @@ public final class QuickEatsService implements AutoCloseable {
     }
 
     /**
-     * Stops accepting connections, lets in-flight requests finish (up to 30 s), then stops the purge,
-     * closes the pool and stops the embedded database. Safe to call more than once.
+     * Ends the live feed's streams (clients resume elsewhere with their last event id), stops accepting
+     * connections, lets in-flight requests finish (up to 30 s), then stops the purges, closes the pool and
+     * stops the embedded database. Safe to call more than once.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -181,8 +198,9 @@ public final class QuickEatsService implements AutoCloseable {
         stopped = true;
         LOG.info("Stopping: no new connections; in-flight requests get up to {} s to finish",
                 OperationsRoutes.GRACEFUL_STOP.toSeconds());
+        closeQuietly(feed);
         closeQuietly(app::stop);
-        closeQuietly(purge);
+        closeQuietly(purges);
         closeQuietly(gate);
         closeQuietly(pool);
         embedded.ifPresent(EmbeddedDatabase::stop);

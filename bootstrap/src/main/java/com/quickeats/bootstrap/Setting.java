@@ -21,6 +21,8 @@ enum Setting {
             "HS256 secret for bearer tokens, at least 32 bytes; unset on the embedded database: demo mode"),
     IDEMPOTENCY_TTL("QUICKEATS_IDEMPOTENCY_TTL", "--idempotency-ttl", "24h",
             "how long Idempotency-Key outcomes are kept: 24h, 90m, 7d or ISO-8601 (PT24H)"),
+    OUTBOX_RETENTION("QUICKEATS_OUTBOX_RETENTION", "--outbox-retention", "24h",
+            "how long order events stay in the outbox, resumable by the live feed (Last-Event-ID): 24h, 7d, …"),
     DATA_DIR("QUICKEATS_DATA_DIR", "--data-dir", "./.quickeats", "where the embedded PostgreSQL keeps its data"),
     EMBEDDED_DB_PORT("QUICKEATS_EMBEDDED_DB_PORT", "--embedded-db-port", "0",
             "TCP port of the embedded PostgreSQL on 127.0.0.1; 0 picks a free port"),

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigurationTest {
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
@@ -229,6 +231,19 @@ class ConfigurationTest {
         @Test
         void aZeroTtl() {
             assertRefused(Map.of(), List.of("--idempotency-ttl", "0s"), "QUICKEATS_IDEMPOTENCY_TTL", "at least one second");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"366d", "999999999d", "P999999999D", "PT9000H"})
+        void aTtlBeyondAYear(String ttl) {
+            assertRefused(Map.of("QUICKEATS_IDEMPOTENCY_TTL", ttl), List.of(), "QUICKEATS_IDEMPOTENCY_TTL",
+                    "at most 365d", "'" + ttl + "'");
+        }
+
+        @Test
+        void aTtlOfExactlyAYearIsAccepted() {
+            assertThat(Configuration.parse(List.of("--idempotency-ttl", "365d"), Map.of("QUICKEATS_JWT_SECRET", SECRET))
+                    .idempotencyTtl()).isEqualTo(Duration.ofDays(365));
         }
 
         @Test

@@ -96,6 +96,11 @@ class DemoDataTest {
         }
 
         @Override
+        public Optional<Restaurant> findForMenuChange(RestaurantId id) {
+            return find(id);
+        }
+
+        @Override
         public Optional<Restaurant> findByName(String name) {
             return restaurants.values().stream().filter(r -> r.name().equals(name))
                     .min(Comparator.comparingLong(r -> r.id().value()));

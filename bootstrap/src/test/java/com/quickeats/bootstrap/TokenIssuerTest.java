@@ -1,5 +1,6 @@
 package com.quickeats.bootstrap;
 
+import com.quickeats.adapter.http.HttpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
@@ -34,7 +35,7 @@ class TokenIssuerTest {
     void aRandomSecretIsLongEnoughAndNeverTheSame() {
         String one = TokenIssuer.randomSecret();
 
-        assertThat(one.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(Configuration.MIN_SECRET_BYTES);
+        assertThat(one.getBytes(StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(HttpSettings.MIN_SECRET_BYTES);
         assertThat(one).isNotEqualTo(TokenIssuer.randomSecret());
     }
 }

@@ -6,14 +6,17 @@ import com.quickeats.adapter.http.idempotency.IdempotentPosts;
 import com.quickeats.adapter.http.json.JsonBodies;
 import com.quickeats.adapter.http.json.JsonMapping;
 import com.quickeats.adapter.http.order.OrderRoutes;
+import com.quickeats.adapter.http.order.OrderStreamRoutes;
 import com.quickeats.adapter.http.problem.ExceptionProblems;
 import com.quickeats.adapter.http.problem.FrameworkProblems;
 import com.quickeats.adapter.http.problem.JettyProblemErrorHandler;
 import com.quickeats.adapter.http.problem.ProblemPages;
 import com.quickeats.adapter.http.problem.ProblemWriter;
+import com.quickeats.adapter.http.request.PathEscapes;
 import com.quickeats.adapter.http.request.RequestBody;
 import com.quickeats.adapter.http.restaurant.RestaurantRoutes;
 import com.quickeats.adapter.http.web.HeadRoutes;
+import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -25,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * The QuickEats order API v2 as a Javalin application: every route of the contract, problem details for
  * every failure, conditional requests, idempotency keys and bearer authentication. It is given the use
- * cases and nothing else; the composition root adds operational routes through {@code extraRoutes}.
+ * cases and the live order feed and nothing else; the composition root adds operational routes through {@code extraRoutes}.
  */
 public final class HttpApi {
     /** Where the OpenAPI 3.1 description of this API lives on the classpath. */
@@ -38,8 +41,10 @@ public final class HttpApi {
      * An unstarted app; {@code extraRoutes} runs last, so it may add routes, handlers and plugins. Every GET
      * route — the extra ones included — then also answers HEAD by running the same handler.
      */
-    public static Javalin create(UseCases useCases, HttpSettings settings, Consumer<JavalinConfig> extraRoutes) {
+    public static Javalin create(UseCases useCases, OrderFeed feed, HttpSettings settings,
+                                 Consumer<JavalinConfig> extraRoutes) {
         Objects.requireNonNull(useCases, "useCases");
+        Objects.requireNonNull(feed, "feed");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(extraRoutes, "extraRoutes");
         ObjectMapper mapper = JsonMapping.mapper();
@@ -49,6 +54,7 @@ public final class HttpApi {
         JsonBodies bodies = new JsonBodies(mapper);
         OrderRoutes orders = new OrderRoutes(useCases.placeOrder(), useCases.orderActions(), useCases.orderQueries(),
                 tokens, posts, bodies, mapper);
+        OrderStreamRoutes stream = new OrderStreamRoutes(feed, tokens);
         RestaurantRoutes restaurants = new RestaurantRoutes(useCases.restaurants(), tokens, posts, bodies, mapper);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -58,6 +64,7 @@ public final class HttpApi {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(mapper)));
             config.routes.before(RequestBody::readUpFront);
+            config.routes.before(PathEscapes::check);
             config.routes.exception(HttpResponseException.class, (refusal, ctx) -> {
                 if (refusal.getStatus() == 413) {
                     RequestBody.discardRest(ctx);
@@ -68,6 +75,7 @@ public final class HttpApi {
                     ExceptionProblems.from(failure)));
             config.router.javaLangErrorHandler((response, error) -> problems.write(response,
                     ExceptionProblems.from(error)));
+            stream.install(config.routes);
             orders.install(config.routes);
             restaurants.install(config.routes);
             ProblemPages.install(config.routes);

@@ -2,6 +2,7 @@ package com.quickeats.adapter.http;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import com.quickeats.order.application.inmemory.InMemoryIdempotencyStore;
 import com.quickeats.order.application.inmemory.InMemoryOrderRepository;
@@ -24,6 +25,7 @@ final class InMemoryApi implements AutoCloseable {
     static final byte[] SECRET = "an-http-adapter-test-secret-of-40-bytes!".getBytes(StandardCharsets.US_ASCII);
 
     private final Javalin app;
+    private final OrderFeed feed;
     private final HttpClient client = HttpClient.newHttpClient();
 
     InMemoryApi() {
@@ -35,7 +37,9 @@ final class InMemoryApi implements AutoCloseable {
         InMemoryRestaurantCatalog catalog = new InMemoryRestaurantCatalog(transactions);
         UseCases useCases = UseCases.wire(new InMemoryOrderRepository(transactions), catalog,
                 new InMemoryIdempotencyStore(transactions), transactions, Clock.systemUTC(), Duration.ofHours(24));
-        app = HttpApi.create(useCases, HttpSettings.of(SECRET), extraRoutes).start("127.0.0.1", 0);
+        feed = OrderFeed.start(new NoStoredEvents(), Clock.systemUTC(), SECRET,
+                OrderFeed.Settings.standard(OrderFeed.Settings.DEFAULT_RETENTION), failure -> { });
+        app = HttpApi.create(useCases, feed, HttpSettings.of(SECRET), extraRoutes).start("127.0.0.1", 0);
     }
 
     String base() {
@@ -69,6 +73,7 @@ final class InMemoryApi implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close();
         app.stop();
     }
 }

@@ -50,6 +50,18 @@ class InProcessHttpTest {
     }
 
     @Test
+    void aPathParameterThatCannotBePercentDecodedIsNotFoundNotA500() throws IOException {
+        for (String path : new String[] {"/api/v2/orders/%u0041/events", "/api/v2/orders/%u0041",
+                "/api/v2/orders/%E0%A4%A/events", "/api/v2/restaurants/%zz/menu-items/1", "/api/v2/orders/1%",
+                "/api/v2/orders/%ED%A0%801/cancellation", "/api/v2/restaurants/%FF%FE/menu-items"}) {
+            String answer = raw("PATCH " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
+                    + "Connection: close\r\n\r\n");
+            assertThat(answer).as(path).matches("(?s)HTTP/1.1 4\\d\\d .*").contains("application/problem+json")
+                    .doesNotContain("/problems/internal");
+        }
+    }
+
+    @Test
     void anErrorThrownByAHandlerIsA500Problem() {
         HttpResponse<String> response = API.send("GET", "/error", null, null);
         assertThat(response.statusCode()).isEqualTo(500);

@@ -19,7 +19,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Restaurants and their menus in PostgreSQL; a menu keeps its order through {@code menu_items.position}. */
+/**
+ * Restaurants and their menus in PostgreSQL; a menu keeps its order through {@code menu_items.position}. A menu
+ * is saved whole, so menu changes take turns on the restaurant's row ({@link #findForMenuChange}).
+ */
 final class JdbiRestaurantCatalog implements RestaurantCatalog {
 
     /** Inserts a new item or updates a known one, but never moves an item to another restaurant. */
@@ -76,6 +79,19 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
     public Optional<Restaurant> find(RestaurantId id) {
         return transactions.withHandle(h -> withMenu(h,
                 h.createQuery(SUMMARY_COLUMNS + " WHERE id = :id")
+                        .bind("id", id.value())
+                        .map(JdbiRestaurantCatalog::readSummary)
+                        .findOne()));
+    }
+
+    /** Locks the restaurant's row ({@code FOR NO KEY UPDATE}: orders referencing it are not held up). */
+    @Override
+    public Optional<Restaurant> findForMenuChange(RestaurantId id) {
+        if (!transactions.isInUnitOfWork()) {
+            throw new IllegalStateException("a lock for a menu change only lasts as long as a unit of work");
+        }
+        return transactions.withHandle(h -> withMenu(h,
+                h.createQuery(SUMMARY_COLUMNS + " WHERE id = :id FOR NO KEY UPDATE")
                         .bind("id", id.value())
                         .map(JdbiRestaurantCatalog::readSummary)
                         .findOne()));

@@ -1,15 +1,18 @@
 package com.quickeats.adapter.persistence;
 
 import com.quickeats.order.application.port.out.IdempotencyStore;
+import com.quickeats.order.application.port.out.OrderFeedSource;
 import com.quickeats.order.application.port.out.OrderRepository;
 import com.quickeats.order.application.port.out.RestaurantCatalog;
 import com.quickeats.order.application.port.out.TransactionRunner;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The outbound ports of the application, implemented on one PostgreSQL database and sharing one unit of
@@ -77,6 +80,25 @@ public final class PersistenceAdapters {
 
     public TransactionRunner transactionRunner() {
         return transactions;
+    }
+
+    /**
+     * The stored order events the live feed follows.
+     *
+     * @param listenerConnections where the feed's one long-lived {@code LISTEN} connection comes from: better
+     *     not the pool, which it would hold a connection of for good
+     */
+    public OrderFeedSource orderFeedSource(DataSource listenerConnections) {
+        return new PostgresOrderFeedSource(jdbi, Objects.requireNonNull(listenerConnections, "listenerConnections"));
+    }
+
+    /** Plain connections to one database, each opened on demand: for the feed's listener, beside a pool. */
+    public static DataSource unpooled(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(jdbcUrl);
+        user.ifPresent(connections::setUser);
+        password.ifPresent(connections::setPassword);
+        return connections;
     }
 
     /** Whether the database answers a trivial query now. Never throws. */

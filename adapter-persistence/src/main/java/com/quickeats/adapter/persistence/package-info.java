@@ -3,8 +3,8 @@
  * migrations, and the outbound ports of the application ({@code OrderRepository}, {@code RestaurantCatalog},
  * {@code IdempotencyStore}, {@code TransactionRunner}).
  *
- * <p>The public surface is {@link com.quickeats.adapter.persistence.PersistenceAdapters} (ports over a data
- * source the caller owns) and {@link com.quickeats.adapter.persistence.Database} (a connection pool of its
- * own); everything else, JDBI included, stays inside this package.
+ * <p>The public surface is {@link com.quickeats.adapter.persistence.PersistenceAdapters}: ports over a data
+ * source the caller owns (the composition root's pool); everything else, JDBI included, stays inside this
+ * package.
  */
 package com.quickeats.adapter.persistence;

@@ -4,6 +4,7 @@ import com.quickeats.adapter.http.HttpApi;
 import com.quickeats.adapter.http.HttpSettings;
 import com.quickeats.adapter.http.order.OrderEventData;
 import com.quickeats.adapter.persistence.PersistenceAdapters;
+import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import com.quickeats.testing.postgres.TestDatabase;
 import com.zaxxer.hikari.HikariConfig;
@@ -30,6 +31,7 @@ final class E2eServer implements AutoCloseable {
     private final HikariDataSource pool;
     private final UseCases useCases;
     private final Javalin app;
+    private final OrderFeed feed;
     private final Api api;
 
     private E2eServer(TestDatabase database, Options options) {
@@ -47,7 +49,10 @@ final class E2eServer implements AutoCloseable {
         useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
                 persistence.idempotencyStore(), persistence.transactionRunner(), options.clock(),
                 UseCases.DEFAULT_IDEMPOTENCY_TTL);
-        app = HttpApi.create(useCases, HttpSettings.of(Tokens.SECRET), options.extraRoutes()).start("127.0.0.1", 0);
+        feed = OrderFeed.start(persistence.orderFeedSource(database.dataSource()), options.clock(),
+                Tokens.SECRET, OrderFeed.Settings.standard(OrderFeed.Settings.DEFAULT_RETENTION), failure -> { });
+        app = HttpApi.create(useCases, feed, HttpSettings.of(Tokens.SECRET), options.extraRoutes())
+                .start("127.0.0.1", 0);
         api = new Api(URI.create("http://127.0.0.1:" + app.port()));
     }
 
@@ -122,6 +127,7 @@ final class E2eServer implements AutoCloseable {
 
     @Override
     public void close() {
+        feed.close();
         app.stop();
         pool.close();
     }

@@ -22,7 +22,7 @@ class FuzzTest extends E2eTest {
     private static final Logger LOG = LoggerFactory.getLogger(FuzzTest.class);
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_123L);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3_000);
-    private static final int RAW_REQUESTS = Integer.getInteger("fuzz.raw-requests", 300);
+    private static final int RAW_REQUESTS = Integer.getInteger("fuzz.raw-requests", 600);
 
     private final List<Long> orderIds = new ArrayList<>();
     private final List<Long> restaurantIds = new ArrayList<>();
@@ -118,12 +118,21 @@ class FuzzTest extends E2eTest {
         return bytes;
     }
 
+    /** Percent-escapes that do not decode: a client library refuses to send them, a raw socket does not. */
+    private static final String[] MALFORMED = {"%u0041", "%", "1%", "%zz", "%4", "%E0%A4%A", "%%41", "%G1", "%-1"};
+
     /** The target, sometimes with raw bytes a URI may not hold (percent signs, spaces are excluded). */
     private static String rawTarget(Random random, String target) {
-        return switch (random.nextInt(4)) {
+        String malformed = MALFORMED[random.nextInt(MALFORMED.length)];
+        String escape = RandomRequests.ESCAPES[random.nextInt(RandomRequests.ESCAPES.length)];
+        return switch (random.nextInt(8)) {
             case 0 -> target + "/%" + Integer.toHexString(random.nextInt(256));
             case 1 -> target + "/" + (char) (0x80 + random.nextInt(0x80));
             case 2 -> target + "?cursor=%" + (char) ('g' + random.nextInt(10));
+            case 3 -> target + "/" + malformed + (random.nextBoolean() ? "" : "/events");
+            case 4 -> "/api/v2/restaurants/" + malformed + "/menu-items/" + escape;
+            case 5 -> target + "?limit=" + malformed + "&status=" + escape;
+            case 6 -> target + "/" + escape;
             default -> target;
         };
     }

@@ -3,9 +3,11 @@ package com.quickeats.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quickeats.adapter.http.problem.ProblemType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +36,19 @@ class OpenApiDocumentTest extends E2eTest {
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(contract.document().toString(), null, options);
         assertThat(parsed.getMessages()).isEmpty();
         assertThat(parsed.getOpenAPI().getPaths()).hasSize(contract.document().path("paths").size());
+    }
+
+    /** Swagger UI's "Try it out" resolves the server against the document's own URL, whatever host and port. */
+    @Test
+    void theServedDocumentPointsTryItOutAtTheServerItCameFrom() {
+        JsonNode servers = contract.document().path("servers");
+
+        assertThat(servers).isNotEmpty();
+        servers.forEach(declared -> {
+            URI resolved = api.base().resolve("/openapi.json").resolve(declared.path("url").asText());
+            assertThat(resolved.getScheme() + "://" + resolved.getAuthority())
+                    .isEqualTo(api.base().getScheme() + "://" + api.base().getAuthority());
+        });
     }
 
     @Test

@@ -31,6 +31,13 @@ final class RandomRequests {
             "multipart/form-data; boundary=x", "application/merge-patch+json", "application/json; charset=latin1",
             "*/*", "json", ""};
 
+    /**
+     * Well-formed percent-escapes of invalid UTF-8, surrogates and characters a path rarely holds (the client
+     * cannot send malformed ones; {@code FuzzTest}'s raw requests do).
+     */
+    static final String[] ESCAPES = {"%C0%AF", "%ED%A0%80", "%FF%FE", "%F0%9F%98%80", "%2e%2e", "%25", "%00", "%7F",
+        "a+b", "%EF%BF%BD", "%E2%80%AE", "%C3%A9", "%E0%A4", "%2F%2F", "%5C", "%0A"};
+
     private final Random random;
     private final List<Long> ids;
     private final List<Long> orderIds;
@@ -120,14 +127,16 @@ final class RandomRequests {
     }
 
     private String id(List<Long> real) {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(11)) {
             case 0, 1, 2, 3, 4, 5 -> Long.toString(pick(real));
             case 6 -> Long.toString(random.nextLong());
             case 7 -> pick(new String[] {"0", "-1", "9223372036854775807", "9223372036854775808",
                     "99999999999999999999999999", "1.0", "1e3", "0x10", "+1", "%2F", "%20", "١"});
+            case 8 -> pick(ESCAPES) + (random.nextBoolean() ? "" : Long.toString(pick(real)));
             default -> segment();
         };
     }
+
 
     private String segment() {
         String text = text(1 + random.nextInt(12), false);
@@ -145,7 +154,7 @@ final class RandomRequests {
                 case 2 -> Long.toString(pick(ids));
                 default -> text(random.nextInt(40), false);
             };
-            pairs.add(encode(key) + "=" + encode(value));
+            pairs.add(encode(key) + "=" + (chance(10) ? pick(ESCAPES) : encode(value)));
         }
         return String.join("&", pairs);
     }

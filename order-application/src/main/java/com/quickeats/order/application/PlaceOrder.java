@@ -38,8 +38,8 @@ public final class PlaceOrder {
             return placeOnce(actor, command);
         } catch (DuplicateOrderException overtaken) {
             // A copy of this request committed between our look-up and our insert; the store refused the
-            // second order, so answer with the one the copy created (in a fresh unit of work: the failed
-            // insert ended ours).
+            // second order without aborting the unit of work (ON CONFLICT DO NOTHING), so answer with the order
+            // the copy created.
             return transactions.inTransaction(() -> orders.findByCreationKey(actor.id(), command.creationKey())
                     .map(existing -> new PlacedOrder(existing, true))
                     .orElseThrow(() -> overtaken));

@@ -41,7 +41,7 @@ public final class RestaurantUseCases {
     /** Adds an item and returns the restaurant with it; the new item is the last of its menu. */
     public Restaurant addMenuItem(Actor actor, AddMenuItemCommand command) {
         return transactions.inTransaction(() -> {
-            Restaurant restaurant = load(command.restaurantId());
+            Restaurant restaurant = loadForMenuChange(command.restaurantId());
             AccessPolicy.checkMayManageMenu(actor, restaurant);
             Restaurant changed = restaurant.addMenuItem(catalog.nextMenuItemId(), command.name(),
                     Money.won(command.price()));
@@ -52,7 +52,7 @@ public final class RestaurantUseCases {
 
     public Restaurant changeMenuItem(Actor actor, ChangeMenuItemCommand command) {
         return transactions.inTransaction(() -> {
-            Restaurant restaurant = load(command.restaurantId());
+            Restaurant restaurant = loadForMenuChange(command.restaurantId());
             AccessPolicy.checkMayManageMenu(actor, restaurant);
             MenuItemId item = command.itemId();
             if (restaurant.menuItem(item).isEmpty()) {
@@ -74,6 +74,15 @@ public final class RestaurantUseCases {
     }
 
     private Restaurant load(RestaurantId id) {
-        return catalog.find(id).orElseThrow(() -> new NotFoundException("restaurant " + id));
+        return catalog.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Menu changes of one restaurant take turns, so none saves a stale copy of an item it did not touch. */
+    private Restaurant loadForMenuChange(RestaurantId id) {
+        return catalog.findForMenuChange(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(RestaurantId id) {
+        return new NotFoundException("restaurant " + id);
     }
 }

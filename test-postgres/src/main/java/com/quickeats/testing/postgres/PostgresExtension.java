@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>otherwise an embedded PostgreSQL 17 (zonky), stopped by a JVM shutdown hook.
  * </ol>
  * Containers and the embedded server run with test settings: {@code fsync}, {@code synchronous_commit}
- * and {@code full_page_writes} off, {@code max_connections=300}.
+ * and {@code full_page_writes} off, {@code max_connections=300}, and {@code wal_level=logical} so that a
+ * logical replication client (Debezium) can read the write-ahead log.
  *
  * <h2>Logging</h2>
  * Without a Docker daemon Testcontainers logs one harmless ERROR block. To keep {@code io.zonky} and

@@ -18,9 +18,13 @@ sealed interface ServerChoice {
     String PASSWORD = "QUICKEATS_TEST_DATABASE_PASSWORD";
     String IMAGE = "postgres:17-alpine";
 
-    /** Durability traded for speed: a test server that crashes is simply thrown away. */
+    /**
+     * Durability traded for speed: a test server that crashes is simply thrown away. {@code wal_level=logical}
+     * lets the outbox relay test run Debezium against the same server, as production does.
+     */
     Map<String, String> TEST_SETTINGS = Map.of(
             "max_connections", "300",
+            "wal_level", "logical",
             "fsync", "off",
             "synchronous_commit", "off",
             "full_page_writes", "off");

@@ -7,7 +7,6 @@ import com.quickeats.adapter.http.request.RequestBody;
 import com.quickeats.adapter.http.web.Responses;
 import com.quickeats.order.application.IdempotentExecutor;
 import com.quickeats.order.application.IdempotentExecutor.Outcome;
-import com.quickeats.order.application.port.out.DuplicateOrderException;
 import com.quickeats.order.application.port.out.IdempotencyClaim;
 import com.quickeats.order.application.port.out.StoredResponse;
 import com.quickeats.order.domain.Actor;
@@ -16,7 +15,6 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs a POST's use case under its {@code Idempotency-Key} (contract §7), in the contract's order of
@@ -27,8 +25,6 @@ import java.util.function.Supplier;
 public final class IdempotentPosts {
     /** Header telling a client that it got the stored answer of an earlier request. */
     public static final String REPLAYED = "Idempotent-Replayed";
-    /** A concurrent create under the same key can lose the race for the order's unique key once; retry. */
-    private static final int DUPLICATE_CREATE_ATTEMPTS = 3;
 
     private final IdempotentExecutor executor;
     private final ProblemWriter problems;
@@ -60,21 +56,8 @@ public final class IdempotentPosts {
         }
         IdempotencyClaim claim = new IdempotencyClaim(actor.id(), key.get(),
                 RequestFingerprint.of(ctx.method().name(), ctx.path(), body.bytes()));
-        Outcome outcome = execute(claim, () -> useCase.apply(request), renderer);
+        Outcome outcome = executor.execute(claim, () -> useCase.apply(request), renderer);
         Responses.write(ctx, outcome.response(), outcome.replayed() ? Map.of(REPLAYED, "true") : Map.of());
-    }
-
-    private <R> Outcome execute(IdempotencyClaim claim, Supplier<R> useCase,
-                                IdempotentExecutor.Renderer<R> renderer) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return executor.execute(claim, useCase, renderer);
-            } catch (DuplicateOrderException raced) {
-                if (attempt >= DUPLICATE_CREATE_ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
     }
 
     private <R> IdempotentExecutor.Renderer<R> renderer(Success<R> success, String instance) {

@@ -27,6 +27,12 @@ public final class JettyProblemErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** Jetty writes a body only for GET, POST and HEAD by default; a refused PATCH deserves a problem too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {

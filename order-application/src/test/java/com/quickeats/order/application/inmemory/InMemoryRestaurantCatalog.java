@@ -6,6 +6,7 @@ import com.quickeats.order.domain.MenuItemId;
 import com.quickeats.order.domain.Restaurant;
 import com.quickeats.order.domain.RestaurantId;
 import com.quickeats.order.domain.UserId;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -20,8 +21,11 @@ public final class InMemoryRestaurantCatalog implements RestaurantCatalog {
     private final AtomicLong menuItemIds = new AtomicLong();
     private final AtomicInteger summaryLookups = new AtomicInteger();
     private final TransactionalMap<RestaurantId, Restaurant> restaurants;
+    private final KeyLocks<RestaurantId> menuLocks = new KeyLocks<>();
+    private final InMemoryTransactions transactions;
 
     public InMemoryRestaurantCatalog(InMemoryTransactions transactions) {
+        this.transactions = transactions;
         this.restaurants = new TransactionalMap<>(transactions);
     }
 
@@ -55,6 +59,15 @@ public final class InMemoryRestaurantCatalog implements RestaurantCatalog {
     @Override
     public Optional<Restaurant> find(RestaurantId id) {
         return restaurants.get(id);
+    }
+
+    /** Holds the restaurant until the unit of work ends, as the row lock in PostgreSQL does. */
+    @Override
+    public Optional<Restaurant> findForMenuChange(RestaurantId id) {
+        if (!menuLocks.hold(transactions.current(), id, Duration.ofSeconds(30))) {
+            throw new IllegalStateException("waited 30s for the menu of restaurant " + id);
+        }
+        return find(id);
     }
 
     @Override

@@ -23,6 +23,12 @@ public interface RestaurantCatalog {
     /** The restaurant with its whole menu. */
     Optional<Restaurant> find(RestaurantId id);
 
+    /**
+     * The restaurant with its whole menu, which no other unit of work may change until this one ends: a menu
+     * change reads the menu, changes it and saves it, and two of them must not save over each other.
+     */
+    Optional<Restaurant> findForMenuChange(RestaurantId id);
+
     /** The restaurant whose name is exactly {@code name}, with its menu; the lowest id if several share it. */
     Optional<Restaurant> findByName(String name);
 

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-class IdempotencyPurgeTest {
+class PeriodicPurgeTest {
 
     @Test
     void purgesOnScheduleAndShrugsOffAFailedRound() throws Exception {
@@ -25,7 +25,8 @@ class IdempotencyPurgeTest {
         IdempotentExecutor executor = new IdempotentExecutor(store, new DirectTransactions(), Clock.systemUTC(),
                 Duration.ofHours(24));
 
-        try (IdempotencyPurge purge = IdempotencyPurge.start(executor, Duration.ZERO, Duration.ofMillis(50))) {
+        try (PeriodicPurge purge = PeriodicPurge.start("expired idempotency records", executor::purgeExpired,
+                Duration.ZERO, Duration.ofMillis(50))) {
             assertThat(store.thirdRound.await(5, TimeUnit.SECONDS)).as("kept purging after a failed round").isTrue();
         }
         assertThat(store.rounds.get()).isGreaterThanOrEqualTo(3);
@@ -33,9 +34,9 @@ class IdempotencyPurgeTest {
 
     @Test
     void theIntervalIsAQuarterOfTheTtlAtMostTenMinutes() {
-        assertThat(IdempotencyPurge.intervalFor(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(10));
-        assertThat(IdempotencyPurge.intervalFor(Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(5));
-        assertThat(IdempotencyPurge.intervalFor(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(PeriodicPurge.intervalFor(Duration.ofHours(24))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(PeriodicPurge.intervalFor(Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PeriodicPurge.intervalFor(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(1));
     }
 
     /** Fails its first round as a database outage would, then finds nothing left to delete. */
@@ -55,7 +56,7 @@ class IdempotencyPurgeTest {
 
         @Override
         public int purgeExpired(Instant now, int batchSize) {
-            assertThat(batchSize).isEqualTo(IdempotencyPurge.BATCH_SIZE);
+            assertThat(batchSize).isEqualTo(PeriodicPurge.BATCH_SIZE);
             int round = rounds.incrementAndGet();
             thirdRound.countDown();
             if (round == 1) {

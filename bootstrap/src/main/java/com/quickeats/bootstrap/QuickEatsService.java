@@ -40,6 +40,7 @@ public final class QuickEatsService implements AutoCloseable {
     private final Configuration configuration;
     private final Optional<EmbeddedDatabase> embedded;
     private final HikariDataSource pool;
+    private final DatabaseGate gate;
     private final Javalin app;
     private final OrderFeed feed;
     private final AutoCloseable purges;
@@ -48,11 +49,13 @@ public final class QuickEatsService implements AutoCloseable {
     private boolean stopped;
 
     private QuickEatsService(Configuration configuration, Optional<EmbeddedDatabase> embedded, HikariDataSource pool,
-                             Javalin app, OrderFeed feed, AutoCloseable purges, PrometheusMeterRegistry registry,
+                             DatabaseGate gate, Javalin app, OrderFeed feed, AutoCloseable purges,
+                             PrometheusMeterRegistry registry,
                              List<DemoToken> demoTokens) {
         this.configuration = configuration;
         this.embedded = embedded;
         this.pool = pool;
+        this.gate = gate;
         this.app = app;
         this.feed = feed;
         this.purges = purges;
@@ -118,24 +121,34 @@ public final class QuickEatsService implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
 
         Optional<EmbeddedDatabase> embedded = Optional.empty();
-        HikariDataSource pool;
+        String jdbcUrl;
+        Optional<String> databaseUser;
+        Optional<String> databasePassword;
+        String settingsHint;
         if (configuration.database().isPresent()) {
             Configuration.ExternalDatabase database = configuration.database().get();
-            pool = ConnectionPool.open(database.jdbcUrl(), database.user(), database.password(),
-                    configuration.poolSize(), registry, "check " + Setting.DATABASE_URL.variable() + ", "
-                            + Setting.DATABASE_USER.variable() + " and " + Setting.DATABASE_PASSWORD.variable()
-                            + ", or unset " + Setting.DATABASE_URL.variable() + " to use the embedded database");
+            jdbcUrl = database.jdbcUrl();
+            databaseUser = database.user();
+            databasePassword = database.password();
+            settingsHint = "check " + Setting.DATABASE_URL.variable() + ", " + Setting.DATABASE_USER.variable() + " and "
+                    + Setting.DATABASE_PASSWORD.variable() + ", or unset " + Setting.DATABASE_URL.variable()
+                    + " to use the embedded database";
         } else {
             EmbeddedDatabase database = new EmbeddedDatabase(configuration.embeddedDatabaseDirectory(),
                     configuration.embeddedDatabasePort(), Math.max(100, configuration.poolSize() + 20));
             started.push(database);
             database.start();
             embedded = Optional.of(database);
-            pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER), Optional.of(database.password()),
-                    configuration.poolSize(), registry, "the embedded database in " + database.directory()
-                            + " is not answering; see the log above");
+            jdbcUrl = database.jdbcUrl();
+            databaseUser = Optional.of(EmbeddedDatabase.USER);
+            databasePassword = Optional.of(database.password());
+            settingsHint = "the embedded database in " + database.directory() + " is not answering; see the log above";
         }
+        HikariDataSource pool = ConnectionPool.open(jdbcUrl, databaseUser, databasePassword, configuration.poolSize(), registry,
+                settingsHint);
         started.push(pool);
+        DatabaseGate gate = DatabaseGate.start(ConnectionPool.probeConnector(jdbcUrl, databaseUser, databasePassword));
+        started.push(gate);
 
         migrate(pool);
         PersistenceAdapters persistence = PersistenceAdapters.create(pool, OrderEventData::json);
@@ -155,7 +168,7 @@ public final class QuickEatsService implements AutoCloseable {
         }
 
         ClassLoader classLoader = QuickEatsService.class.getClassLoader();
-        OperationsRoutes operations = new OperationsRoutes(registry, new DatabaseHealth(pool),
+        OperationsRoutes operations = new OperationsRoutes(registry, gate,
                 OpenApiDocument.load(classLoader), ApiDocsPage.load(classLoader));
         Optional<ConsoleRoutes> console = ConsoleRoutes.load(classLoader, demoTokens);
         OrderFeed feed = OrderFeed.start(persistence.orderFeedSource(PersistenceAdapters.unpooled(pool.getJdbcUrl(),
@@ -165,6 +178,7 @@ public final class QuickEatsService implements AutoCloseable {
         started.push(feed);
         Javalin app = HttpApi.create(useCases, feed, HttpSettings.of(secret), config -> {
             operations.install(config);
+            LoadShedding.install(config, gate);
             console.ifPresent(routes -> routes.install(config));
         });
         started.push(app::stop);
@@ -176,7 +190,7 @@ public final class QuickEatsService implements AutoCloseable {
         started.push(idempotencyPurge);
         PeriodicPurge outboxPurge = PeriodicPurge.start("order events past the outbox retention",
                 feed::purgeExpired, FIRST_PURGE_DELAY, PeriodicPurge.intervalFor(configuration.outboxRetention()));
-        return new QuickEatsService(configuration, embedded, pool, app, feed, () -> {
+        return new QuickEatsService(configuration, embedded, pool, gate, app, feed, () -> {
             outboxPurge.close();
             idempotencyPurge.close();
         }, registry, demoTokens);
@@ -216,6 +230,7 @@ public final class QuickEatsService implements AutoCloseable {
         closeQuietly(feed);
         closeQuietly(app::stop);
         closeQuietly(purges);
+        closeQuietly(gate);
         closeQuietly(pool);
         embedded.ifPresent(EmbeddedDatabase::stop);
         closeQuietly(registry::close);

@@ -1,9 +1,6 @@
 package com.quickeats.bootstrap;
 
 import com.quickeats.adapter.http.HttpSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -251,51 +248,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
             }
             return Optional.empty();
         }
-        if (url.startsWith("jdbc:postgresql://")) {
-            return Optional.of(new ExternalDatabase(url, user, password));
-        }
-        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            return Optional.of(fromUri(url, user, password));
-        }
-        throw new ConfigurationException(Setting.DATABASE_URL.names() + " must be a PostgreSQL URL such as "
-                + "jdbc:postgresql://localhost:5432/quickeats or postgresql://user:password@localhost:5432/quickeats, not '"
-                + redact(url) + "'");
-    }
-
-    /** A libpq-style {@code postgresql://user:password@host:port/db?params} URL as JDBC; explicit credentials win. */
-    private static ExternalDatabase fromUri(String url, Optional<String> user, Optional<String> password) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException(Setting.DATABASE_URL.names() + " is not a valid URL: '" + redact(url)
-                    + "' (" + e.getReason() + ")");
-        }
-        if (uri.getHost() == null) {
-            throw new ConfigurationException(Setting.DATABASE_URL.names() + " names no host: '" + redact(url)
-                    + "'; e.g. postgresql://user:password@localhost:5432/quickeats");
-        }
-        Optional<String> uriUser = Optional.empty();
-        Optional<String> uriPassword = Optional.empty();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            uriUser = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                uriPassword = Optional.of(decode(userInfo.substring(colon + 1)));
-            }
-        }
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
-        String jdbc = "jdbc:postgresql://" + host + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
-                + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Optional<String> fromUriUser = uriUser;
-        Optional<String> fromUriPassword = uriPassword;
-        return new ExternalDatabase(jdbc, user.or(() -> fromUriUser), password.or(() -> fromUriPassword));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return Optional.of(DatabaseUrl.parse(url, user, password));
     }
 
     /** Hides passwords in a database URL: {@code password=***} and {@code //user:***@}. */

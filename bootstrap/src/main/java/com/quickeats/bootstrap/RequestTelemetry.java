@@ -16,8 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What each finished request leaves behind: one access-log line (logger {@code quickeats.access}, logfmt,
- * written through an asynchronous appender)
+ * What each finished request leaves behind: one access-log line (logger {@code quickeats.access}, logfmt)
  * and its share of the metrics — latency per route, method and status; order transitions by action;
  * idempotent replays; failed preconditions (412) and unavailability (503).
  *

@@ -105,6 +105,39 @@ class MainTest {
     }
 
     @Test
+    void aDatabaseThatAcceptsButNeverAnswersIsGivenUpOnWithinTheDocumentedThreeSeconds() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, never answered
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException e) {
+                            // gone already
+                        }
+                    });
+                }
+            }, "silent-database");
+            acceptor.start();
+            long started = System.nanoTime();
+
+            Main.Launch launch = launch(Map.of("QUICKEATS_JWT_SECRET", SECRET,
+                    "QUICKEATS_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/quickeats"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println("A silent database was given up on after " + took.toMillis() + " ms");
+            assertRefusedWithOneLine(launch, "cannot connect to the database at jdbc:postgresql://127.0.0.1:"
+                    + silent.getLocalPort(), "timed out", "QUICKEATS_DATABASE_URL");
+            assertThat(took).isBetween(Duration.ofMillis(2_500), Duration.ofMillis(4_500));
+        }
+    }
+
+    @Test
     void anUnusableDataDirectoryIsRefused(@TempDir Path temp) throws IOException {
         Path aFile = Files.writeString(temp.resolve("not-a-directory"), "x");
 

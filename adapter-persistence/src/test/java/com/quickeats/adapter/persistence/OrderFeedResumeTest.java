@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.port.in.FeedFilter;
 import com.quickeats.order.application.port.in.FeedMessage;
+import com.quickeats.order.application.port.in.FeedSink;
 import com.quickeats.order.application.port.out.OrderRepository;
 import com.quickeats.order.application.port.out.TransactionRunner;
 import com.quickeats.order.domain.Actor;
@@ -32,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +139,60 @@ class OrderFeedResumeTest {
         OrderId after = place();
         assertThat(orderAndVersion(late.take(1, PATIENCE).get(0))).isEqualTo(after.value() + "v1");
         assertThat(marker.value()).isLessThan(after.value());
+    }
+
+    @Test
+    void aSubscriberThatStopsReadingIsCutOffAndHoldsNobodyElseBack() throws Exception {
+        StalledSink stalled = new StalledSink(3);
+        feed.subscribe(ADMIN, FeedFilter.NONE, Optional.empty(), stalled);
+        CollectingSink reading = subscribe(Optional.empty());
+        for (int i = 0; i < 10; i++) {
+            place();
+        }
+
+        assertThat(reading.take(10, PATIENCE)).hasSize(10);
+        assertThat(stalled.ended.await(10, TimeUnit.SECONDS)).as("the stalled subscriber was cut off").isTrue();
+        assertThat(stalled.accepted.get()).isEqualTo(3);
+    }
+
+    /** A client that never reads: its buffer takes {@code capacity} events, then refuses. */
+    private static final class StalledSink implements FeedSink {
+        final CountDownLatch ended = new CountDownLatch(1);
+        final AtomicInteger accepted = new AtomicInteger();
+        private final int capacity;
+
+        StalledSink(int capacity) {
+            this.capacity = capacity;
+        }
+
+        @Override
+        public boolean send(FeedMessage message) {
+            if (ended.getCount() == 0 || accepted.get() >= capacity) {
+                return false; // full: the feed must drop this subscriber
+            }
+            accepted.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public boolean keepAlive() {
+            return ended.getCount() > 0;
+        }
+
+        @Override
+        public int room() {
+            return Math.max(0, capacity - accepted.get());
+        }
+
+        @Override
+        public boolean isOpen() {
+            return ended.getCount() > 0;
+        }
+
+        @Override
+        public void end() {
+            ended.countDown();
+        }
     }
 
     private static String orderAndVersion(FeedMessage message) {

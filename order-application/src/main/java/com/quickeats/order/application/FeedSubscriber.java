@@ -4,6 +4,7 @@ import com.quickeats.order.application.port.in.FeedFilter;
 import com.quickeats.order.application.port.in.FeedSink;
 import com.quickeats.order.application.port.out.FeedPosition;
 import com.quickeats.order.domain.VisibilityScope;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,8 @@ final class FeedSubscriber {
     final Optional<FeedPosition> resumeAfter;
     /** Every event up to here was sent to this subscriber or is not for it. */
     FeedPosition position;
+    /** When this subscriber's stream is due its next keep-alive. */
+    Instant nextKeepAlive;
 
     FeedSubscriber(VisibilityScope scope, FeedFilter filter, FeedSink sink, Optional<FeedPosition> resumeAfter) {
         this.scope = scope;

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class OrderFeed implements AutoCloseable {
     /** How often an idle catching-up subscriber is looked at again for room in its buffer. */
     private static final long CATCH_UP_PAUSE_MS = 20;
+    /** With a round at least every safety poll (100 ms), 200 per round keep 30,000 streams alive every 15 s. */
+    private static final int KEEP_ALIVES_PER_ROUND = 200;
     /** Rows older than the retention stay this much longer, so a token just inside it still finds its next rows. */
     public static final Duration PURGE_GRACE = Duration.ofMinutes(10);
 
@@ -65,7 +67,7 @@ public final class OrderFeed implements AutoCloseable {
         public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
         public static Settings standard(Duration retention) {
-            return new Settings(retention, Duration.ofSeconds(15), Duration.ofMillis(500), 500);
+            return new Settings(retention, Duration.ofSeconds(15), Duration.ofMillis(100), 500);
         }
     }
 
@@ -142,7 +144,6 @@ public final class OrderFeed implements AutoCloseable {
     }
 
     private void run() {
-        Instant nextKeepAlive = clock.instant().plus(settings.keepAlive());
         while (running) {
             long pause = catchingUp.isEmpty() ? settings.safetyPoll().toMillis() : CATCH_UP_PAUSE_MS;
             try {
@@ -158,10 +159,7 @@ public final class OrderFeed implements AutoCloseable {
                 admitJoiners();
                 readTail();
                 advanceCatchUps();
-                if (!clock.instant().isBefore(nextKeepAlive)) {
-                    keepAlives();
-                    nextKeepAlive = clock.instant().plus(settings.keepAlive());
-                }
+                keepAlivesDue();
             } catch (RuntimeException e) {
                 failures.accept(e);
             }
@@ -175,6 +173,7 @@ public final class OrderFeed implements AutoCloseable {
         while ((joiner = joining.poll()) != null) {
             Optional<FeedPosition> resume = joiner.resumeAfter;
             joiner.position = resume.orElse(head);
+            joiner.nextKeepAlive = clock.instant().plus(settings.keepAlive());
             (resume.isPresent() && head.isAfter(resume.get()) ? catchingUp : live).add(joiner);
         }
     }
@@ -237,10 +236,22 @@ public final class OrderFeed implements AutoCloseable {
         }
     }
 
-    private void keepAlives() {
+    /**
+     * Keep-alives for the subscribers whose period is up, at most {@link #KEEP_ALIVES_PER_ROUND} per round:
+     * subscribers come due at the times they joined, so thousands of streams never get theirs in one burst that
+     * would hold events back.
+     */
+    private void keepAlivesDue() {
+        Instant now = clock.instant();
+        int budget = KEEP_ALIVES_PER_ROUND;
         for (List<FeedSubscriber> group : List.of(live, catchingUp)) {
-            for (Iterator<FeedSubscriber> it = group.iterator(); it.hasNext(); ) {
+            for (Iterator<FeedSubscriber> it = group.iterator(); it.hasNext() && budget > 0; ) {
                 FeedSubscriber subscriber = it.next();
+                if (subscriber.nextKeepAlive.isAfter(now)) {
+                    continue;
+                }
+                budget--;
+                subscriber.nextKeepAlive = now.plus(settings.keepAlive());
                 if (!subscriber.sink.keepAlive()) {
                     drop(it, subscriber);
                 }

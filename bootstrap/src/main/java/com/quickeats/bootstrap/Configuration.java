@@ -1,9 +1,6 @@
 package com.quickeats.bootstrap;
 
 import com.quickeats.adapter.http.HttpSettings;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -28,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public record Configuration(int port, String bind, Optional<ExternalDatabase> database, int poolSize,
                             Optional<String> jwtSecret, Duration idempotencyTtl, Duration outboxRetention,
-                            Path dataDir, int embeddedDatabasePort, String logLevel) {
+                            Path dataDir, int embeddedDatabasePort, String logLevel, String logFormat) {
 
     static final int MAX_POOL_SIZE = 500;
     /**
@@ -38,6 +35,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     static final Duration MAX_IDEMPOTENCY_TTL = Duration.ofDays(365);
 
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
+    private static final List<String> LOG_FORMATS = List.of("text", "json");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     public Configuration {
@@ -48,6 +46,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Objects.requireNonNull(outboxRetention, "outboxRetention");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(logFormat, "logFormat");
     }
 
     /** An existing PostgreSQL server: a JDBC URL and the credentials to use on it. */
@@ -87,7 +86,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         return "Configuration[port=" + port + " bind=" + bind + " database=" + database.map(Object::toString)
                 .orElse("embedded") + " poolSize=" + poolSize + " jwtSecret=" + (jwtSecret.isPresent() ? "***" : "none")
                 + " idempotencyTtl=" + idempotencyTtl + " outboxRetention=" + outboxRetention + " dataDir=" + dataDir + " embeddedDatabasePort="
-                + embeddedDatabasePort + " logLevel=" + logLevel + "]";
+                + embeddedDatabasePort + " logLevel=" + logLevel + " logFormat=" + logFormat + "]";
     }
 
     /** Whether the arguments ask for the list of settings instead of a run. */
@@ -135,7 +134,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
                     + HttpSettings.MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
         return new Configuration(port, bind, database, poolSize, secret, ttl, retention, dataDir, embeddedPort,
-                logLevel(raw));
+                oneOf(raw, Setting.LOG_LEVEL, LOG_LEVELS), oneOf(raw, Setting.LOG_FORMAT, LOG_FORMATS));
     }
 
     private static void readFlags(List<String> args, Map<Setting, String> raw) {
@@ -186,10 +185,10 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         return parsed;
     }
 
-    private static String logLevel(Map<Setting, String> raw) {
-        String value = text(raw, Setting.LOG_LEVEL).toLowerCase(Locale.ROOT);
-        if (!LOG_LEVELS.contains(value)) {
-            throw new ConfigurationException(Setting.LOG_LEVEL.names() + " must be one of " + String.join(", ", LOG_LEVELS)
+    private static String oneOf(Map<Setting, String> raw, Setting setting, List<String> allowed) {
+        String value = text(raw, setting).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new ConfigurationException(setting.names() + " must be one of " + String.join(", ", allowed)
                     + ", not '" + value + "'");
         }
         return value;
@@ -249,51 +248,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
             }
             return Optional.empty();
         }
-        if (url.startsWith("jdbc:postgresql://")) {
-            return Optional.of(new ExternalDatabase(url, user, password));
-        }
-        if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            return Optional.of(fromUri(url, user, password));
-        }
-        throw new ConfigurationException(Setting.DATABASE_URL.names() + " must be a PostgreSQL URL such as "
-                + "jdbc:postgresql://localhost:5432/quickeats or postgresql://user:password@localhost:5432/quickeats, not '"
-                + redact(url) + "'");
-    }
-
-    /** A libpq-style {@code postgresql://user:password@host:port/db?params} URL as JDBC; explicit credentials win. */
-    private static ExternalDatabase fromUri(String url, Optional<String> user, Optional<String> password) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new ConfigurationException(Setting.DATABASE_URL.names() + " is not a valid URL: '" + redact(url)
-                    + "' (" + e.getReason() + ")");
-        }
-        if (uri.getHost() == null) {
-            throw new ConfigurationException(Setting.DATABASE_URL.names() + " names no host: '" + redact(url)
-                    + "'; e.g. postgresql://user:password@localhost:5432/quickeats");
-        }
-        Optional<String> uriUser = Optional.empty();
-        Optional<String> uriPassword = Optional.empty();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            uriUser = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                uriPassword = Optional.of(decode(userInfo.substring(colon + 1)));
-            }
-        }
-        String host = uri.getHost().contains(":") && !uri.getHost().startsWith("[") ? "[" + uri.getHost() + "]" : uri.getHost();
-        String jdbc = "jdbc:postgresql://" + host + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort())
-                + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        Optional<String> fromUriUser = uriUser;
-        Optional<String> fromUriPassword = uriPassword;
-        return new ExternalDatabase(jdbc, user.or(() -> fromUriUser), password.or(() -> fromUriPassword));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return Optional.of(DatabaseUrl.parse(url, user, password));
     }
 
     /** Hides passwords in a database URL: {@code password=***} and {@code //user:***@}. */

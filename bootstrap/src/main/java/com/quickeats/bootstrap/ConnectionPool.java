@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The service's database connections: one Hikari pool. A caller waits at most {@link #CONNECTION_TIMEOUT}
@@ -20,9 +22,17 @@ import java.util.Properties;
 final class ConnectionPool {
     static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(2_500);
     private static final Duration VALIDATION_TIMEOUT = Duration.ofMillis(1_000);
-    /** Seconds the driver waits for a TCP connection, and for a reply on an open one. */
+    /**
+     * Seconds the driver gives a new connection, TCP connect and login together (a server that accepts but
+     * never answers costs this long, not twice as long), and then a reply on an open one.
+     */
     private static final int CONNECT_TIMEOUT_SECONDS = 3;
     private static final int SOCKET_TIMEOUT_SECONDS = 60;
+    /**
+     * The driver logs some failures through java.util.logging before it throws them; the exception says
+     * the same, and the service reports it in one line. Held here: the logging keeps loggers only weakly.
+     */
+    private static final Logger DRIVER_LOG = silenced(Logger.getLogger("org.postgresql"));
 
     private ConnectionPool() {
     }
@@ -53,12 +63,21 @@ final class ConnectionPool {
         return new HikariDataSource(config);
     }
 
+    /** Connections for the {@link DatabaseGate}'s probe: outside the pool, giving up within its timeout. */
+    static DatabaseGate.Connector probeConnector(String jdbcUrl, Optional<String> user, Optional<String> password) {
+        int seconds = (int) DatabaseGate.PROBE_TIMEOUT.toSeconds();
+        Properties properties = credentials(driverProperties(), user, password);
+        properties.setProperty("connectTimeout", Integer.toString(seconds));
+        properties.setProperty("loginTimeout", Integer.toString(seconds));
+        properties.setProperty("socketTimeout", Integer.toString(seconds * 2));
+        properties.setProperty("ApplicationName", "quickeats-probe");
+        return () -> DriverManager.getConnection(jdbcUrl, properties);
+    }
+
     private static void checkReachable(String jdbcUrl, Optional<String> user, Optional<String> password,
                                        String settingsHint) {
-        Properties properties = driverProperties();
-        user.ifPresent(u -> properties.setProperty("user", u));
-        password.ifPresent(p -> properties.setProperty("password", p));
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl,
+                credentials(driverProperties(), user, password))) {
             if (!connection.isValid((int) VALIDATION_TIMEOUT.toSeconds())) {
                 throw new SQLException("the server accepted a connection but did not answer");
             }
@@ -68,10 +87,21 @@ final class ConnectionPool {
         }
     }
 
+    private static Properties credentials(Properties properties, Optional<String> user, Optional<String> password) {
+        user.ifPresent(u -> properties.setProperty("user", u));
+        password.ifPresent(p -> properties.setProperty("password", p));
+        return properties;
+    }
+
+    private static Logger silenced(Logger logger) {
+        logger.setLevel(Level.OFF);
+        return logger;
+    }
+
     private static Properties driverProperties() {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS * 2));
+        properties.setProperty("loginTimeout", Integer.toString(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
         properties.setProperty("tcpKeepAlive", "true");
         properties.setProperty("ApplicationName", "quickeats");

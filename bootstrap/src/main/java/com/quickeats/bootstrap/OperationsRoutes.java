@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * What an operator needs beside the API, added to the HTTP adapter's Javalin app: health checks,
- * Prometheus metrics, the OpenAPI document and its Swagger UI, request ids and access logs, and a
+ * Prometheus metrics (with Jetty's thread pool), the OpenAPI document and its Swagger UI, request ids and
+ * trace context ({@link RequestCorrelation}) and access logs, and a
  * graceful stop that lets in-flight requests finish.
  */
 final class OperationsRoutes {
@@ -25,18 +29,21 @@ final class OperationsRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PrometheusMeterRegistry registry;
-    private final DatabaseHealth database;
+    private final DatabaseGate database;
     private final Optional<OpenApiDocument> openApi;
     private final Optional<ApiDocsPage> docs;
     private final RequestTelemetry telemetry;
 
-    OperationsRoutes(PrometheusMeterRegistry registry, DatabaseHealth database, Optional<OpenApiDocument> openApi,
+    OperationsRoutes(PrometheusMeterRegistry registry, DatabaseGate database, Optional<OpenApiDocument> openApi,
                      Optional<ApiDocsPage> docs) {
         this.registry = registry;
         this.database = database;
         this.openApi = openApi;
         this.docs = docs;
         this.telemetry = new RequestTelemetry(registry);
+        Gauge.builder("quickeats.database.up", database, gate -> gate.open() ? 1 : 0)
+                .description("1 while the database answers the background probe, 0 while API requests are shed")
+                .register(registry);
     }
 
     /** Adds everything to the app's configuration; passed to the HTTP adapter as its extra routes. */
@@ -45,10 +52,11 @@ final class OperationsRoutes {
         // timeout. (A connection that stays silent for a second while stopping is closed, as Jetty does.)
         config.jetty.modifyServer(server -> {
             server.insertHandler(new GracefulHandler());
+            server.insertHandler(new RequestCorrelation());
+            new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
             server.setStopTimeout(GRACEFUL_STOP.toMillis());
         });
         config.requestLogger.http(telemetry::record);
-        config.routes.before(RequestIds::assign);
         config.routes.after(RequestIds::ensureOnResponse);
 
         config.routes.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "up")));
@@ -65,11 +73,12 @@ final class OperationsRoutes {
         });
     }
 
+    /** From what the background probe last saw: answers at once, also while the database hangs. */
     private void ready(Context ctx) {
-        DatabaseHealth.Check check = database.check();
+        DatabaseGate.State check = database.state();
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("status", check.up() ? "up" : "down");
-        db.put("latency_ms", check.millis());
+        db.put("latency_ms", check.latencyMillis());
         if (!check.up()) {
             db.put("error", check.error());
             ctx.header("Retry-After", "5");

@@ -8,11 +8,6 @@ import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -39,6 +35,7 @@ public final class QuickEatsService implements AutoCloseable {
     private final Configuration configuration;
     private final Optional<EmbeddedDatabase> embedded;
     private final HikariDataSource pool;
+    private final DatabaseGate gate;
     private final Javalin app;
     private final OrderFeed feed;
     private final AutoCloseable purges;
@@ -47,11 +44,13 @@ public final class QuickEatsService implements AutoCloseable {
     private boolean stopped;
 
     private QuickEatsService(Configuration configuration, Optional<EmbeddedDatabase> embedded, HikariDataSource pool,
-                             Javalin app, OrderFeed feed, AutoCloseable purges, PrometheusMeterRegistry registry,
+                             DatabaseGate gate, Javalin app, OrderFeed feed, AutoCloseable purges,
+                             PrometheusMeterRegistry registry,
                              List<DemoToken> demoTokens) {
         this.configuration = configuration;
         this.embedded = embedded;
         this.pool = pool;
+        this.gate = gate;
         this.app = app;
         this.feed = feed;
         this.purges = purges;
@@ -64,14 +63,41 @@ public final class QuickEatsService implements AutoCloseable {
     }
 
     /**
+     * What a run takes from its surroundings rather than from its settings. Production runs on the system
+     * clock; a test that must see a day pass (idempotency keys expiring) brings a clock it can advance.
+     * Everything else — database, pool, timeouts, secret — comes from the {@link Configuration}, so a test
+     * that wants an external database names it the way an operator would.
+     */
+    public record Environment(Clock clock) {
+        public Environment {
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** The environment of a production run. */
+        public static Environment system() {
+            return new Environment(Clock.systemUTC());
+        }
+    }
+
+    /**
+     * Starts everything on the system clock, or nothing.
+     *
+     * @throws StartupException for what the operator can fix (unreachable database, port in use, …)
+     * @see #start(Configuration, Environment)
+     */
+    public static QuickEatsService start(Configuration configuration) {
+        return start(configuration, Environment.system());
+    }
+
+    /**
      * Starts everything, or nothing: a failure stops whatever had already started, then throws.
      *
      * @throws StartupException for what the operator can fix (unreachable database, port in use, …)
      */
-    public static QuickEatsService start(Configuration configuration) {
+    public static QuickEatsService start(Configuration configuration, Environment environment) {
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            return start(configuration, started);
+            return start(configuration, environment, started);
         } catch (RuntimeException e) {
             while (!started.isEmpty()) {
                 closeQuietly(started.pop());
@@ -80,45 +106,52 @@ public final class QuickEatsService implements AutoCloseable {
         }
     }
 
-    private static QuickEatsService start(Configuration configuration, Deque<AutoCloseable> started) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static QuickEatsService start(Configuration configuration, Environment environment,
+                                          Deque<AutoCloseable> started) {
+        PrometheusMeterRegistry registry = new ServiceMetrics();
         started.push(registry::close);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
 
         Optional<EmbeddedDatabase> embedded = Optional.empty();
-        HikariDataSource pool;
+        String jdbcUrl;
+        Optional<String> databaseUser;
+        Optional<String> databasePassword;
+        String settingsHint;
         if (configuration.database().isPresent()) {
             Configuration.ExternalDatabase database = configuration.database().get();
-            pool = ConnectionPool.open(database.jdbcUrl(), database.user(), database.password(),
-                    configuration.poolSize(), registry, "check " + Setting.DATABASE_URL.variable() + ", "
-                            + Setting.DATABASE_USER.variable() + " and " + Setting.DATABASE_PASSWORD.variable()
-                            + ", or unset " + Setting.DATABASE_URL.variable() + " to use the embedded database");
+            jdbcUrl = database.jdbcUrl();
+            databaseUser = database.user();
+            databasePassword = database.password();
+            settingsHint = "check " + Setting.DATABASE_URL.variable() + ", " + Setting.DATABASE_USER.variable() + " and "
+                    + Setting.DATABASE_PASSWORD.variable() + ", or unset " + Setting.DATABASE_URL.variable()
+                    + " to use the embedded database";
         } else {
             EmbeddedDatabase database = new EmbeddedDatabase(configuration.embeddedDatabaseDirectory(),
                     configuration.embeddedDatabasePort(), Math.max(100, configuration.poolSize() + 20));
             started.push(database);
             database.start();
             embedded = Optional.of(database);
-            pool = ConnectionPool.open(database.jdbcUrl(), Optional.of(EmbeddedDatabase.USER), Optional.of(database.password()),
-                    configuration.poolSize(), registry, "the embedded database in " + database.directory()
-                            + " is not answering; see the log above");
+            jdbcUrl = database.jdbcUrl();
+            databaseUser = Optional.of(EmbeddedDatabase.USER);
+            databasePassword = Optional.of(database.password());
+            settingsHint = "the embedded database in " + database.directory() + " is not answering; see the log above";
         }
+        HikariDataSource pool = ConnectionPool.open(jdbcUrl, databaseUser, databasePassword, configuration.poolSize(), registry,
+                settingsHint);
         started.push(pool);
+        DatabaseGate gate = DatabaseGate.start(ConnectionPool.probeConnector(jdbcUrl, databaseUser, databasePassword));
+        started.push(gate);
 
         migrate(pool);
         PersistenceAdapters persistence = PersistenceAdapters.create(pool, OrderEventData::json);
         UseCases useCases = UseCases.wire(persistence.orderRepository(), persistence.restaurantCatalog(),
-                persistence.idempotencyStore(), persistence.transactionRunner(), Clock.systemUTC(),
+                persistence.idempotencyStore(), persistence.transactionRunner(), environment.clock(),
                 configuration.idempotencyTtl());
 
         byte[] secret = configuration.jwtSecret().orElseGet(TokenIssuer::randomSecret).getBytes(StandardCharsets.UTF_8);
         List<DemoToken> demoTokens = List.of();
         if (configuration.demoMode()) {
             DemoData.seed(useCases.restaurants());
-            TokenIssuer issuer = new TokenIssuer(secret, Clock.systemUTC());
+            TokenIssuer issuer = new TokenIssuer(secret, environment.clock());
             demoTokens = DemoData.USERS.stream()
                     .map(user -> new DemoToken(user.id(), user.role().wireName(),
                             issuer.issue(user.id(), user.role(), DEMO_TOKEN_VALIDITY)))
@@ -126,16 +159,17 @@ public final class QuickEatsService implements AutoCloseable {
         }
 
         ClassLoader classLoader = QuickEatsService.class.getClassLoader();
-        OperationsRoutes operations = new OperationsRoutes(registry, new DatabaseHealth(pool),
+        OperationsRoutes operations = new OperationsRoutes(registry, gate,
                 OpenApiDocument.load(classLoader), ApiDocsPage.load(classLoader));
         Optional<ConsoleRoutes> console = ConsoleRoutes.load(classLoader, demoTokens);
         OrderFeed feed = OrderFeed.start(persistence.orderFeedSource(PersistenceAdapters.unpooled(pool.getJdbcUrl(),
                         Optional.ofNullable(pool.getUsername()), Optional.ofNullable(pool.getPassword()))),
-                Clock.systemUTC(), secret, OrderFeed.Settings.standard(configuration.outboxRetention()),
+                environment.clock(), secret, OrderFeed.Settings.standard(configuration.outboxRetention()),
                 failure -> LOG.warn("Reading the order feed failed, will retry: {}", Failures.describe(failure)));
         started.push(feed);
         Javalin app = HttpApi.create(useCases, feed, HttpSettings.of(secret), config -> {
             operations.install(config);
+            LoadShedding.install(config, gate);
             console.ifPresent(routes -> routes.install(config));
         });
         started.push(app::stop);
@@ -147,7 +181,7 @@ public final class QuickEatsService implements AutoCloseable {
         started.push(idempotencyPurge);
         PeriodicPurge outboxPurge = PeriodicPurge.start("order events past the outbox retention",
                 feed::purgeExpired, FIRST_PURGE_DELAY, PeriodicPurge.intervalFor(configuration.outboxRetention()));
-        return new QuickEatsService(configuration, embedded, pool, app, feed, () -> {
+        return new QuickEatsService(configuration, embedded, pool, gate, app, feed, () -> {
             outboxPurge.close();
             idempotencyPurge.close();
         }, registry, demoTokens);
@@ -187,6 +221,7 @@ public final class QuickEatsService implements AutoCloseable {
         closeQuietly(feed);
         closeQuietly(app::stop);
         closeQuietly(purges);
+        closeQuietly(gate);
         closeQuietly(pool);
         embedded.ifPresent(EmbeddedDatabase::stop);
         closeQuietly(registry::close);

@@ -184,6 +184,40 @@ class ConfigurationTest {
         }
 
         @Test
+        void aJdbcUrlWhosePortIsNoPort() {
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET), List.of("--database-url", "jdbc:postgresql://db:notaport/q"),
+                    "QUICKEATS_DATABASE_URL (--database-url) has port 'notaport'", "a number from 1 to 65535",
+                    "'jdbc:postgresql://db:notaport/q'");
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET), List.of("--database-url",
+                    "jdbc:postgresql://a:5432,b:70000/q"), "has port '70000'");
+        }
+
+        @Test
+        void aLibpqUrlWhosePortIsNoPortIsNotSaidToNameNoHost() {
+            assertThatThrownBy(() -> Configuration.parse(List.of(), Map.of("QUICKEATS_JWT_SECRET", SECRET,
+                    "QUICKEATS_DATABASE_URL", "postgresql://app:hunter2@db:notaport/q")))
+                    .hasMessageContaining("has port 'notaport', but a port is a number from 1 to 65535")
+                    .hasMessageContaining("postgresql://app:***@db:notaport/q")
+                    .hasMessageNotContaining("names no host").hasMessageNotContaining("hunter2");
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET, "QUICKEATS_DATABASE_URL", "postgresql://db:0/q"),
+                    List.of(), "has port 0");
+        }
+
+        @Test
+        void aLibpqUrlWithAnInvalidHostNameSaysSo() {
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET, "QUICKEATS_DATABASE_URL", "postgresql://db_1:5432/q"),
+                    List.of(), "has host 'db_1'", "not a valid host name");
+        }
+
+        @Test
+        void aLibpqUrlWithoutAHostSaysSo() {
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET, "QUICKEATS_DATABASE_URL", "postgresql:///q"),
+                    List.of(), "names no host");
+            assertRefused(Map.of("QUICKEATS_JWT_SECRET", SECRET, "QUICKEATS_DATABASE_URL", "postgresql://u:p@:5432/q"),
+                    List.of(), "names no host");
+        }
+
+        @Test
         void credentialsWithoutAUrl() {
             assertRefused(Map.of("QUICKEATS_DATABASE_USER", "app"), List.of(), "QUICKEATS_DATABASE_URL", "is not");
         }

@@ -59,6 +59,24 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheBuildAndExitsZero() {
+        Main.Launch launch = launch(Map.of(), "--version");
+
+        assertThat(launch.exitCode()).isZero();
+        assertThat(launch.service()).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .matches("quickeats [0-9][^ ]* \\(commit ([0-9a-f]{7,40}|unknown), Java .+\\)")
+                .contains("Java " + System.getProperty("java.version"));
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefused() {
+        assertRefusedWithOneLine(launch(Map.of("QUICKEATS_LOG_FORMAT", "xml")), "QUICKEATS_LOG_FORMAT (--log-format)",
+                "text, json", "'xml'");
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRefused() {
         assertRefusedWithOneLine(launch(Map.of("PORT", "abc")), "PORT (--port)", "'abc'");
     }
@@ -84,6 +102,39 @@ class MainTest {
                 "QUICKEATS_DATABASE_URL", "embedded database");
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aDatabaseThatAcceptsButNeverAnswersIsGivenUpOnWithinTheDocumentedThreeSeconds() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                List<java.net.Socket> held = new java.util.ArrayList<>();
+                try {
+                    while (true) {
+                        held.add(silent.accept()); // accepted, never answered
+                    }
+                } catch (IOException closed) {
+                    held.forEach(socket -> {
+                        try {
+                            socket.close();
+                        } catch (IOException e) {
+                            // gone already
+                        }
+                    });
+                }
+            }, "silent-database");
+            acceptor.start();
+            long started = System.nanoTime();
+
+            Main.Launch launch = launch(Map.of("QUICKEATS_JWT_SECRET", SECRET,
+                    "QUICKEATS_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/quickeats"));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            System.out.println("A silent database was given up on after " + took.toMillis() + " ms");
+            assertRefusedWithOneLine(launch, "cannot connect to the database at jdbc:postgresql://127.0.0.1:"
+                    + silent.getLocalPort(), "timed out", "QUICKEATS_DATABASE_URL");
+            assertThat(took).isBetween(Duration.ofMillis(2_500), Duration.ofMillis(4_500));
+        }
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,13 @@ class OperationsRoutesTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static PrometheusMeterRegistry registry;
     private static Javalin app;
+    private static DatabaseGate gate;
 
     @BeforeAll
     static void start() {
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        DataSource noDatabase = new StubDataSource();
-        OperationsRoutes operations = new OperationsRoutes(registry, new DatabaseHealth(noDatabase),
+        gate = DatabaseGate.start(OperationsRoutesTest::noDatabase);
+        OperationsRoutes operations = new OperationsRoutes(registry, gate,
                 Optional.of(OpenApiDocument.fromYaml(OPENAPI_YAML)),
                 ApiDocsPage.load(OperationsRoutesTest.class.getClassLoader()));
         app = Javalin.create(config -> {
@@ -79,6 +79,9 @@ class OperationsRoutesTest {
     static void stop() {
         if (app != null) {
             app.stop();
+        }
+        if (gate != null) {
+            gate.close();
         }
     }
 
@@ -195,7 +198,7 @@ class OperationsRoutesTest {
     void aStopLetsTheRequestInFlightFinish() throws Exception {
         java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
         Javalin second = Javalin.create(config -> {
-            new OperationsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new DatabaseHealth(new StubDataSource()),
+            new OperationsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), gate,
                     Optional.empty(), Optional.empty()).install(config);
             config.routes.get("/slow", ctx -> {
                 arrived.countDown();
@@ -220,7 +223,7 @@ class OperationsRoutesTest {
     @Test
     void aStopWaitsForARequestWhoseBodyIsStillArriving() throws Exception {
         Javalin third = Javalin.create(config -> {
-            new OperationsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), new DatabaseHealth(new StubDataSource()),
+            new OperationsRoutes(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), gate,
                     Optional.empty(), Optional.empty()).install(config);
             config.routes.post("/upload", ctx -> ctx.result("got " + ctx.body().length()));
         }).start("127.0.0.1", 0);
@@ -243,13 +246,8 @@ class OperationsRoutesTest {
         }
     }
 
-    /** A data source whose database is never there. */
-    private static final class StubDataSource extends org.postgresql.ds.PGSimpleDataSource {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public java.sql.Connection getConnection() throws SQLException {
-            throw new SQLException("no database here");
-        }
+    /** A database that is never there. */
+    private static java.sql.Connection noDatabase() throws SQLException {
+        throw new SQLException("no database here");
     }
 }

@@ -109,6 +109,11 @@ class QuickEatsServiceTest {
             assertThat(Duration.ofNanos(System.nanoTime() - asked))
                     .isGreaterThanOrEqualTo(ConnectionPool.CONNECTION_TIMEOUT.minusMillis(100))
                     .isLessThan(Duration.ofSeconds(6));
+            assertThat(busy.body()).contains("/problems/service-unavailable");
+            ApiClient.Reply write = api.post("/api/v2/orders", customer, null, "{\"restaurant_id\": 1, \"items\": "
+                    + "[{\"menu_item_id\": 1, \"quantity\": 1}], \"delivery_address\": \"x\"}", "during-exhaustion");
+            assertThat(write.status()).as(write.body()).isEqualTo(503);
+            assertThat(write.body()).contains("/problems/service-unavailable");
         } finally {
             for (Connection connection : held) {
                 connection.close();

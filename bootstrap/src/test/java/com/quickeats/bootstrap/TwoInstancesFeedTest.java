@@ -100,9 +100,6 @@ class TwoInstancesFeedTest {
     }
 
     private static QuickEatsService start(TestDatabase database) {
-        return QuickEatsService.start(Configuration.parse(List.of("--port", "0"), Map.of(
-                "QUICKEATS_DATABASE_URL", database.jdbcUrl(), "QUICKEATS_DATABASE_USER", database.user(),
-                "QUICKEATS_DATABASE_PASSWORD", database.password(), "QUICKEATS_JWT_SECRET", SECRET,
-                "QUICKEATS_DB_POOL_SIZE", "12")));
+        return ServiceOnTestDatabase.start(database, SECRET);
     }
 }

@@ -5,6 +5,7 @@ import static com.quickeats.bootstrap.KubernetesManifests.list;
 import static com.quickeats.bootstrap.KubernetesManifests.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quickeats.adapter.http.HttpSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class KubernetesManifestsTest {
         assertThat(reference.get("name")).isEqualTo(at(secret, "metadata.name"));
         String placeholder = (String) map(at(secret, "stringData"), "stringData").get((String) reference.get("key"));
         assertThat(placeholder).as("the Secret has the key the Deployment reads").isNotNull();
-        assertThat(placeholder.getBytes(StandardCharsets.UTF_8).length).isLessThan(Configuration.MIN_SECRET_BYTES);
+        assertThat(placeholder.getBytes(StandardCharsets.UTF_8).length).isLessThan(HttpSettings.MIN_SECRET_BYTES);
         assertThat(at(envEntry(Setting.DATABASE_PASSWORD.variable()).orElseThrow(), "valueFrom.secretKeyRef.name"))
                 .isEqualTo(at(secret, "metadata.name"));
     }

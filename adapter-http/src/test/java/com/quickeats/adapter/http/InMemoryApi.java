@@ -10,6 +10,7 @@ import com.quickeats.order.application.inmemory.InMemoryRestaurantCatalog;
 import com.quickeats.order.application.inmemory.InMemoryTransactions;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /** The real HTTP adapter over the real use cases on in-memory adapters, on an ephemeral loopback port. */
@@ -44,6 +47,18 @@ final class InMemoryApi implements AutoCloseable {
 
     String base() {
         return "http://127.0.0.1:" + app.port();
+    }
+
+    /** Every route the app serves, as {@code "GET /api/v2/orders/{id}"}; HEAD and filters left out. */
+    Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        app.unsafe.internalRouter.allHttpHandlers().forEach(parsed -> {
+            HandlerType method = parsed.endpoint.method;
+            if (method.isHttpMethod() && !method.equals(HandlerType.HEAD)) {
+                routes.add(method.name() + " " + parsed.endpoint.path);
+            }
+        });
+        return routes;
     }
 
     static String token(String sub, String role) {

@@ -12,21 +12,22 @@ import com.quickeats.order.domain.OrderId;
 import com.quickeats.order.domain.OrderLine;
 import com.quickeats.order.domain.Payment;
 import com.quickeats.order.domain.UserId;
-import java.util.ArrayList;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Orders, their lines and their history in PostgreSQL. Every write is version-checked in the statement that
- * makes it ({@code UPDATE … WHERE id = ? AND version = ?}), and an order's events are inserted in the same
- * transaction, only after its row was written.
+ * Orders, their lines and their history in PostgreSQL, one statement per call: an order is read with its lines
+ * in one statement, and every write is one data-modifying statement that writes the order row, version-checked
+ * ({@code UPDATE … WHERE id = ? AND version = ?}), and, only if it was written, the order's events and outbox
+ * rows (see {@link OutboxWriter}).
  *
  * <p>Each order row also carries the owner of its restaurant ({@code orders.restaurant_owner_id}), which the order
  * snapshotted at placement as it did prices: reads and actions decide who may see and act from the order alone, and
@@ -39,14 +40,17 @@ final class JdbiOrderRepository implements OrderRepository {
     private static final String PRIMARY_KEY = "orders_pkey";
 
     /**
-     * Inserts the order and answers two facts seen in one snapshot: whether the restaurant exists, and whether the order was inserted.
-     * An unknown restaurant inserts nothing ({@code INSERT … SELECT} over no row) and a repeated (customer,
-     * creation key) inserts nothing either ({@code ON CONFLICT DO NOTHING}); the first fact tells them apart.
+     * Inserts the order with its lines, history and outbox rows, and answers two facts seen in one snapshot:
+     * whether the restaurant exists, and whether the order was inserted. An unknown restaurant inserts nothing
+     * ({@code INSERT … SELECT} over no row) and a repeated (customer, creation key) inserts nothing either
+     * ({@code ON CONFLICT DO NOTHING}); the first fact tells them apart. Lines, events and outbox rows hang on the
+     * inserted order: no order, none of them. Their foreign keys are checked at the end of the statement, when the
+     * order row is there.
      */
     private static final String INSERT_ORDER = """
             WITH restaurant AS (
                 SELECT FROM restaurants WHERE id = :restaurant_id
-            ), inserted AS (
+            ), written AS (
                 INSERT INTO orders (id, customer_id, restaurant_id, restaurant_owner_id, status, version, total_amount,
                                     delivery_address, payment_method, payment_amount, paid_at, cancellation_reason,
                                     cancelled_by, refund_due, cancelled_at, rider_id, creation_key, created_at,
@@ -56,52 +60,82 @@ final class JdbiOrderRepository implements OrderRepository {
                        :cancelled_by, :refund_due, :cancelled_at, :rider_id, :creation_key, :created_at, :updated_at
                   FROM restaurant
                 ON CONFLICT (customer_id, creation_key) DO NOTHING
-                RETURNING id
-            )
-            SELECT EXISTS (SELECT FROM restaurant) AS restaurant_known, EXISTS (SELECT FROM inserted) AS inserted""";
+                RETURNING id, restaurant_id, customer_id, restaurant_owner_id
+            ), lines AS (
+                INSERT INTO order_lines (order_id, line_no, menu_item_id, name, unit_price, quantity)
+                SELECT w.id, l.line_no, l.menu_item_id, l.name, l.unit_price, l.quantity
+                  FROM written w
+                 CROSS JOIN unnest(CAST(:line_menu_items AS bigint[]), CAST(:line_names AS text[]),
+                                   CAST(:line_prices AS bigint[]), CAST(:line_quantities AS integer[]))
+                       WITH ORDINALITY AS l(menu_item_id, name, unit_price, quantity, line_no)
+            )""" + OutboxWriter.EVENTS_AND_OUTBOX + """
 
-    /** Lines, customer, restaurant, total, address and creation time never change after placement. */
+            SELECT EXISTS (SELECT FROM restaurant) AS restaurant_known, EXISTS (SELECT FROM written) AS inserted""";
+
+    /**
+     * Writes the order's new state, its history and outbox rows in one statement, only if the stored row is still
+     * at the version the order was loaded at; answers how many orders it wrote. Lines, customer, restaurant,
+     * total, address and creation time never change after placement.
+     */
     private static final String UPDATE_ORDER = """
-            UPDATE orders
-               SET status = :status, version = :version,
-                   payment_method = :payment_method, payment_amount = :payment_amount, paid_at = :paid_at,
-                   cancellation_reason = :cancellation_reason, cancelled_by = :cancelled_by,
-                   refund_due = :refund_due, cancelled_at = :cancelled_at,
-                   rider_id = :rider_id, updated_at = :updated_at
-             WHERE id = :id AND version = :expected_version""";
+            WITH written AS (
+                UPDATE orders
+                   SET status = :status, version = :version,
+                       payment_method = :payment_method, payment_amount = :payment_amount, paid_at = :paid_at,
+                       cancellation_reason = :cancellation_reason, cancelled_by = :cancelled_by,
+                       refund_due = :refund_due, cancelled_at = :cancelled_at,
+                       rider_id = :rider_id, updated_at = :updated_at
+                 WHERE id = :id AND version = :expected_version
+                RETURNING id, restaurant_id, customer_id, restaurant_owner_id
+            )""" + OutboxWriter.EVENTS_AND_OUTBOX + """
 
-    private static final String INSERT_LINE = """
-            INSERT INTO order_lines (order_id, line_no, menu_item_id, name, unit_price, quantity)
-            VALUES (:order_id, :line_no, :menu_item_id, :name, :unit_price, :quantity)""";
+            SELECT count(*) FROM written""";
 
-    private static final String INSERT_EVENT = """
-            INSERT INTO order_events (order_id, version, type, payload, actor, occurred_at)
-            VALUES (:order_id, :version, :type, CAST(:payload AS jsonb), :actor, :occurred_at)""";
+    /** An order with its lines, one row per line; the condition names the order ({@code o}). */
+    private static final String SELECT_WITH_LINES = "SELECT " + PageQuery.ORDER_COLUMNS + ", "
+            + PageQuery.LINE_COLUMNS + " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id WHERE ";
 
-    private static final String SELECT_LINES = """
-            SELECT order_id, line_no, menu_item_id, name, unit_price, quantity
-              FROM order_lines
-             WHERE order_id = ANY(:order_ids)
-             ORDER BY order_id, line_no""";
+    private static final String FIND_BY_ID = SELECT_WITH_LINES + "o.id = ? ORDER BY l.line_no";
+
+    private static final int ID_BLOCK = 32;
 
     private final JdbiTransactionRunner transactions;
-    private final JsonColumns payloads;
     private final OutboxWriter outbox;
+    /** Ids drawn from the sequence and not handed out yet, in the sequence's order; guarded by itself. */
+    private final Deque<Long> ids = new ArrayDeque<>();
 
     /** What {@link #INSERT_ORDER} found: whether the order's restaurant exists, whether the order was inserted. */
     private record Insertion(boolean restaurantKnown, boolean inserted) {
     }
 
-    JdbiOrderRepository(JdbiTransactionRunner transactions, JsonColumns payloads, OutboxWriter outbox) {
+    JdbiOrderRepository(JdbiTransactionRunner transactions, OutboxWriter outbox) {
         this.transactions = transactions;
-        this.payloads = payloads;
         this.outbox = outbox;
     }
 
+    /**
+     * Ids come from the sequence {@value #ID_BLOCK} at a time, so that placing an order costs no round trip for
+     * its id but once in {@value #ID_BLOCK}. They stay unique (a sequence never repeats itself); the rest of a
+     * block is lost at shutdown, as a sequence's own cache loses it. No lock is held while the block is fetched:
+     * two threads that find none left may both fetch one.
+     */
     @Override
     public OrderId nextId() {
-        return OrderId.of(transactions.withHandle(h ->
-                h.createQuery("SELECT nextval('order_ids')").mapTo(Long.class).one()));
+        synchronized (ids) {
+            Long id = ids.pollFirst();
+            if (id != null) {
+                return OrderId.of(id);
+            }
+        }
+        List<Long> block = transactions.withHandle(h -> h.createQuery(
+                        "SELECT nextval('order_ids') FROM generate_series(1, :block)")
+                .bind("block", ID_BLOCK)
+                .mapTo(Long.class)
+                .list());
+        synchronized (ids) {
+            ids.addAll(block.subList(1, block.size()));
+        }
+        return OrderId.of(block.get(0));
     }
 
     /**
@@ -122,7 +156,7 @@ final class JdbiOrderRepository implements OrderRepository {
         transactions.inTransactionWithHandle(h -> {
             Insertion insertion;
             try {
-                insertion = bindState(h.createQuery(INSERT_ORDER), order)
+                insertion = bindLines(outbox.bind(bindState(h.createQuery(INSERT_ORDER), order), order), order)
                         .bind("customer_id", order.customerId().value())
                         .bind("restaurant_id", order.restaurantId().value())
                         .bind("restaurant_owner_id", order.restaurantOwnerId().value())
@@ -145,22 +179,35 @@ final class JdbiOrderRepository implements OrderRepository {
             if (!insertion.inserted()) {
                 throw new DuplicateOrderException(order.customerId(), creationKey);
             }
-            insertLines(h, order);
-            insertEvents(h, order);
             return null;
         });
     }
 
+    /**
+     * The hottest statement of the service (every read of one order, every action): plain JDBC on the unit of
+     * work's connection, which the driver prepares once per connection, without JDBI's per-statement binding.
+     */
     @Override
     public Optional<Order> find(OrderId id) {
-        return transactions.withHandle(h -> loadWhere(h, "o.id = :id", Map.of("id", id.value())))
-                .stream().findFirst();
+        return transactions.withHandle(h -> {
+            try (PreparedStatement statement = h.getConnection().prepareStatement(FIND_BY_ID)) {
+                statement.setLong(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return OrderRows.readWithLines(rs).stream().findFirst();
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        });
     }
 
     @Override
     public Optional<Order> findByCreationKey(UserId customer, String creationKey) {
-        return transactions.withHandle(h -> loadWhere(h, "o.customer_id = :customer_id AND o.creation_key = :key",
-                Map.of("customer_id", customer.value(), "key", creationKey))).stream().findFirst();
+        return transactions.withHandle(h -> h.createQuery(SELECT_WITH_LINES
+                        + "o.customer_id = :customer_id AND o.creation_key = :key ORDER BY l.line_no")
+                .bind("customer_id", customer.value())
+                .bind("key", creationKey)
+                .scanResultSet((rs, ctx) -> OrderRows.readWithLines(rs.get()))).stream().findFirst();
     }
 
     /**
@@ -173,23 +220,24 @@ final class JdbiOrderRepository implements OrderRepository {
         long expectedVersion = order.persistedVersion();
         checkEventsFollow(order, expectedVersion);
         transactions.inTransactionWithHandle(h -> {
-            int updated = bindState(h.createUpdate(UPDATE_ORDER), order)
+            long written = outbox.bind(bindState(h.createQuery(UPDATE_ORDER), order), order)
                     .bind("expected_version", expectedVersion)
-                    .execute();
-            if (updated == 0) {
+                    .mapTo(Long.class)
+                    .one();
+            if (written == 0) {
                 throw new StaleOrderException(order.id(), expectedVersion);
             }
-            insertEvents(h, order);
             return null;
         });
     }
 
-    /** Two statements whatever the limit: one for the orders of the page, one for all their lines. */
+    /** One statement whatever the limit: the orders of the page with all their lines. */
     @Override
     public List<Order> page(OrderPageRequest request) {
         PageQuery query = PageQuery.of(request);
-        return transactions.withHandle(h -> withLines(h,
-                h.createQuery(query.sql()).bindMap(query.parameters()).map(OrderRows::read).list()));
+        return transactions.withHandle(h -> h.createQuery(query.sqlWithLines())
+                .bindMap(query.parameters())
+                .scanResultSet((rs, ctx) -> OrderRows.readWithLines(rs.get())));
     }
 
     @Override
@@ -203,33 +251,6 @@ final class JdbiOrderRepository implements OrderRepository {
                 .map((rs, ctx) -> new RecordedEvent(rs.getLong("version"), rs.getString("type"),
                         Timestamps.read(rs, "occurred_at"), UserId.of(rs.getString("actor")), rs.getLong("version")))
                 .list());
-    }
-
-    private List<Order> loadWhere(Handle h, String condition, Map<String, Object> parameters) {
-        List<OrderRows.Row> rows = h.createQuery("SELECT " + PageQuery.ORDER_COLUMNS + " FROM orders o WHERE "
-                        + condition)
-                .bindMap(parameters)
-                .map(OrderRows::read)
-                .list();
-        return withLines(h, rows);
-    }
-
-    /** Attaches the lines of all {@code rows} in one statement, keeping the rows' order. */
-    private static List<Order> withLines(Handle h, List<OrderRows.Row> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = rows.stream().map(OrderRows.Row::id).toList();
-        Map<Long, List<OrderLine>> lines = h.createQuery(SELECT_LINES)
-                .bindArray("order_ids", Long.class, ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong("order_id"), OrderRows.readLine(rs)))
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        List<Order> orders = new ArrayList<>(rows.size());
-        for (OrderRows.Row row : rows) {
-            orders.add(row.toOrder(lines.getOrDefault(row.id(), List.of())));
-        }
-        return orders;
     }
 
     /** Binds what a transition may change: status, version, payment, cancellation, rider, update time. */
@@ -251,42 +272,14 @@ final class JdbiOrderRepository implements OrderRepository {
                 .bind("updated_at", order.updatedAt());
     }
 
-    private static void insertLines(Handle h, Order order) {
-        PreparedBatch batch = h.prepareBatch(INSERT_LINE);
+    /** The order's lines as arrays, numbered from 1 in their order by the statement. */
+    private static <S extends SqlStatement<S>> S bindLines(S statement, Order order) {
         List<OrderLine> lines = order.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            OrderLine line = lines.get(i);
-            batch.bind("order_id", order.id().value())
-                    .bind("line_no", i + 1)
-                    .bind("menu_item_id", line.menuItemId().value())
-                    .bind("name", line.name())
-                    .bind("unit_price", line.unitPrice().amount())
-                    .bind("quantity", line.quantity())
-                    .add();
-        }
-        if (batch.size() > 0) {
-            batch.execute();
-        }
-    }
-
-    /** The order's history and its outbox rows (contract §10), on the handle that wrote the order. */
-    private void insertEvents(Handle h, Order order) {
-        List<OrderEvent> events = order.pendingEvents();
-        if (events.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = h.prepareBatch(INSERT_EVENT);
-        for (OrderEvent event : events) {
-            batch.bind("order_id", event.orderId().value())
-                    .bind("version", event.version())
-                    .bind("type", event.type())
-                    .bind("payload", payloads.payloadOf(event))
-                    .bind("actor", event.actor().value())
-                    .bind("occurred_at", event.occurredAt())
-                    .add();
-        }
-        batch.execute();
-        outbox.append(h, order);
+        return statement
+                .bindArray("line_menu_items", Long.class, lines.stream().map(l -> l.menuItemId().value()).toList())
+                .bindArray("line_names", String.class, lines.stream().map(OrderLine::name).toList())
+                .bindArray("line_prices", Long.class, lines.stream().map(l -> l.unitPrice().amount()).toList())
+                .bindArray("line_quantities", Integer.class, lines.stream().map(OrderLine::quantity).toList());
     }
 
     /** The pending events must number the versions after {@code base} up to the order's, one each. */

@@ -10,6 +10,7 @@ import com.quickeats.order.domain.RestaurantId;
 import com.quickeats.order.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
              WHERE menu_items.restaurant_id = EXCLUDED.restaurant_id""";
 
     private static final String SUMMARY_COLUMNS = "SELECT id, name, owner_id FROM restaurants";
+
+    /** A restaurant with its menu in one statement, one row per item. */
+    private static final String WITH_MENU = """
+            SELECT r.id, r.name, r.owner_id, m.id AS item_id, m.name AS item_name, m.price, m.available
+              FROM restaurants r
+              LEFT JOIN menu_items m ON m.restaurant_id = r.id""";
 
     private final JdbiTransactionRunner transactions;
 
@@ -77,34 +84,39 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
 
     @Override
     public Optional<Restaurant> find(RestaurantId id) {
-        return transactions.withHandle(h -> withMenu(h,
-                h.createQuery(SUMMARY_COLUMNS + " WHERE id = :id")
-                        .bind("id", id.value())
-                        .map(JdbiRestaurantCatalog::readSummary)
-                        .findOne()));
+        return transactions.withHandle(h -> h.createQuery(WITH_MENU + " WHERE r.id = :id ORDER BY m.position, m.id")
+                .bind("id", id.value())
+                .scanResultSet((rs, ctx) -> readWithMenu(rs.get())));
     }
 
-    /** Locks the restaurant's row ({@code FOR NO KEY UPDATE}: orders referencing it are not held up). */
+    /**
+     * Locks the restaurant's row ({@code FOR NO KEY UPDATE}: orders referencing it are not held up), then reads it
+     * with its menu in a statement of its own: a lock that waited for another menu change sees that change's row,
+     * but rows joined in the same statement would still come from before it. The lock must last until the unit of
+     * work ends, so this begins its transaction.
+     */
     @Override
     public Optional<Restaurant> findForMenuChange(RestaurantId id) {
         if (!transactions.isInUnitOfWork()) {
             throw new IllegalStateException("a lock for a menu change only lasts as long as a unit of work");
         }
-        return transactions.withHandle(h -> withMenu(h,
-                h.createQuery(SUMMARY_COLUMNS + " WHERE id = :id FOR NO KEY UPDATE")
-                        .bind("id", id.value())
-                        .map(JdbiRestaurantCatalog::readSummary)
-                        .findOne()));
+        boolean exists = transactions.inTransactionWithHandle(h -> h.createQuery(
+                        "SELECT FROM restaurants WHERE id = :id FOR NO KEY UPDATE")
+                .bind("id", id.value())
+                .mapToMap()
+                .findOne()
+                .isPresent());
+        return exists ? find(id) : Optional.empty();
     }
 
+    /** The lowest id of that name, in one statement with its menu. */
     @Override
     public Optional<Restaurant> findByName(String name) {
         Objects.requireNonNull(name, "name");
-        return transactions.withHandle(h -> withMenu(h,
-                h.createQuery(SUMMARY_COLUMNS + " WHERE name = :name ORDER BY id LIMIT 1")
-                        .bind("name", name)
-                        .map(JdbiRestaurantCatalog::readSummary)
-                        .findOne()));
+        return transactions.withHandle(h -> h.createQuery(WITH_MENU
+                        + " WHERE r.id = (SELECT min(id) FROM restaurants WHERE name = :name) ORDER BY m.position, m.id")
+                .bind("name", name)
+                .scanResultSet((rs, ctx) -> readWithMenu(rs.get())));
     }
 
     @Override
@@ -133,17 +145,24 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
                 .one());
     }
 
-    private static Optional<Restaurant> withMenu(Handle h, Optional<RestaurantSummary> summary) {
-        return summary.map(found -> Restaurant.rehydrate(found.id(), found.name(), found.ownerId(),
-                h.createQuery("""
-                                SELECT id, name, price, available
-                                  FROM menu_items
-                                 WHERE restaurant_id = :restaurant_id
-                                 ORDER BY position, id""")
-                        .bind("restaurant_id", found.id().value())
-                        .map((rs, ctx) -> new MenuItem(MenuItemId.of(rs.getLong("id")), rs.getString("name"),
-                                Money.won(rs.getLong("price")), rs.getBoolean("available")))
-                        .list()));
+    /** One restaurant's rows of {@link #WITH_MENU}: one per menu item, or one with no item. */
+    private static Optional<Restaurant> readWithMenu(ResultSet rs) throws SQLException {
+        RestaurantSummary summary = null;
+        List<MenuItem> menu = new ArrayList<>();
+        while (rs.next()) {
+            if (summary == null) {
+                summary = readSummary(rs, null);
+            }
+            long item = rs.getLong("item_id");
+            if (!rs.wasNull()) {
+                menu.add(new MenuItem(MenuItemId.of(item), rs.getString("item_name"),
+                        Money.won(rs.getLong("price")), rs.getBoolean("available")));
+            }
+        }
+        if (summary == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Restaurant.rehydrate(summary.id(), summary.name(), summary.ownerId(), menu));
     }
 
     private static void upsertMenu(Handle h, Restaurant restaurant) {

@@ -15,6 +15,7 @@ import com.quickeats.order.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -38,6 +39,34 @@ final class OrderRows {
             }
             return order;
         }
+    }
+
+    /**
+     * The orders of a result that joins each order row to its lines ({@code LEFT JOIN order_lines}, one row per
+     * line, the order's rows together and its lines by {@code line_no}), in the result's order.
+     */
+    static List<Order> readWithLines(ResultSet rs) throws SQLException {
+        List<Order> orders = new ArrayList<>();
+        Row row = null;
+        List<OrderLine> lines = new ArrayList<>();
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            if (row == null || row.id() != id) {
+                if (row != null) {
+                    orders.add(row.toOrder(lines));
+                }
+                row = read(rs, null);
+                lines = new ArrayList<>();
+            }
+            rs.getInt("line_no");
+            if (!rs.wasNull()) {
+                lines.add(readLine(rs));
+            }
+        }
+        if (row != null) {
+            orders.add(row.toOrder(lines));
+        }
+        return orders;
     }
 
     static Row read(ResultSet rs, StatementContext context) throws SQLException {

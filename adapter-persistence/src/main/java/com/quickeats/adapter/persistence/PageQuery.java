@@ -29,11 +29,23 @@ record PageQuery(String sql, Map<String, Object> parameters) {
     static final String ORDER_COLUMNS = "o.id, o.customer_id, o.restaurant_id, o.restaurant_owner_id, o.status,"
             + " o.version, o.total_amount, o.delivery_address, o.payment_method, o.payment_amount, o.paid_at, o.cancellation_reason,"
             + " o.cancelled_by, o.refund_due, o.cancelled_at, o.rider_id, o.created_at, o.updated_at";
+    /** The columns of an order's lines, next to {@link #ORDER_COLUMNS} in a statement that joins them. */
+    static final String LINE_COLUMNS = "l.line_no, l.menu_item_id, l.name, l.unit_price, l.quantity";
     private static final String AWAITING_PICKUP = statusIs(OrderStatus.READY_FOR_PICKUP);
     private static final String NEWEST_FIRST = " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";
 
     PageQuery {
         parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * The page with its orders' lines, one row per line, in one statement: the page is chosen first (its LIMIT
+     * keeps the subquery apart), then each of its orders joins its lines by primary key.
+     */
+    String sqlWithLines() {
+        return "SELECT p.*, " + LINE_COLUMNS + " FROM (" + sql + ") p"
+                + " LEFT JOIN order_lines l ON l.order_id = p.id"
+                + " ORDER BY p.created_at DESC, p.id DESC, l.line_no";
     }
 
     static PageQuery of(OrderPageRequest request) {

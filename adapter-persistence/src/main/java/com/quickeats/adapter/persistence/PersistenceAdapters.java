@@ -30,7 +30,7 @@ public final class PersistenceAdapters {
         this.jdbi = jdbi;
         JsonColumns json = new JsonColumns();
         this.transactions = new JdbiTransactionRunner(jdbi);
-        this.orders = new JdbiOrderRepository(transactions, json, new OutboxWriter(outboxPayloads));
+        this.orders = new JdbiOrderRepository(transactions, new OutboxWriter(json, outboxPayloads));
         this.restaurants = new JdbiRestaurantCatalog(transactions);
         this.idempotency = new PostgresIdempotencyStore(transactions, json, idempotencyLockTimeout);
     }
@@ -45,11 +45,13 @@ public final class PersistenceAdapters {
     }
 
     /**
+     * With a shorter wait than production's, for this module's tests of the in-progress answer.
+     *
      * @param idempotencyLockTimeout how long a request waits for a concurrent request holding the same
      *     idempotency key before it is told the other one is still in progress
      * @param outboxPayloads renders each order event's outbox payload (the event and the order on the wire)
      */
-    public static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout,
+    static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout,
                                              OutboxPayloads outboxPayloads) {
         Objects.requireNonNull(outboxPayloads, "outboxPayloads");
         return new PersistenceAdapters(jdbi(dataSource), idempotencyLockTimeout, outboxPayloads);

@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -22,7 +25,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Idempotency records in PostgreSQL. A claim takes a transaction-scoped advisory lock on (caller, key), then
  * looks the record up in a statement of its own, whose snapshot is taken after the lock was granted: a second
  * unit of work claiming the same key waits for the first to end, then sees the record it committed (replay or
- * mismatch), or none if it rolled back. The record itself is inserted only by {@link #complete}, at the end.
+ * mismatch), or none if it rolled back. Lock and look-up travel in one round trip. The record itself is inserted
+ * only by {@link #complete}, at the end, in the round trip that carries the COMMIT.
  *
  * <p>Why a lock and not an {@code INSERT … ON CONFLICT}: neither the lock nor the look-up writes, so a unit of
  * work gets its transaction id from its first real write, which comes after it read the order it changes. The
@@ -33,29 +37,33 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * work, which has written nothing yet, rolls back.
  */
 final class PostgresIdempotencyStore implements IdempotencyStore {
+    private static final String LOCK_NOT_AVAILABLE = PostgresErrors.LOCK_NOT_AVAILABLE;
     /** How long a claim waits for a concurrent holder of the same key by default. */
     static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
-    /** Sets the bound on the wait first (an argument is evaluated before the call), answers the old bound. */
-    private static final String LOCK = """
-            SELECT current_setting('lock_timeout') AS previous,
-                   pg_advisory_xact_lock(:lock + 0 * length(set_config('lock_timeout', :timeout, true)))""";
-
-    /** One row whether or not a record exists; restores the lock timeout of the rest of the unit of work. */
-    private static final String LOOK_UP = """
+    /**
+     * The claim in one round trip of two statements, sent together: the lock, its wait bounded by a lock timeout
+     * set for this statement only (the session's value kept aside first: an argument is evaluated before the
+     * call); then the look-up, in a statement of its own so that its snapshot is taken after the lock was granted,
+     * which also puts the session's lock timeout back. One row whether or not a record exists.
+     */
+    private static final String CLAIM = """
+            SELECT pg_advisory_xact_lock(? + 0 * length(set_config('lock_timeout',
+                       ? || left(set_config('quickeats.lock_timeout_before', current_setting('lock_timeout'), true), 0),
+                       true)));
             SELECT r.fingerprint, r.status, r.headers, r.body, r.expires_at
-              FROM (SELECT set_config('lock_timeout', :previous, true)) AS restored
-              LEFT JOIN idempotency_records r ON r.caller = :caller AND r.key = :key""";
+              FROM (SELECT set_config('lock_timeout', current_setting('quickeats.lock_timeout_before'), true))
+                   AS restored
+              LEFT JOIN idempotency_records r ON r.caller = ? AND r.key = ?""";
 
-    /** Takes the place of an expired record; a live one is never overwritten. */
+    /**
+     * Takes the place of an expired record; a live one is never overwritten: the insert fails on the key. Sent
+     * with the COMMIT, which a failure skips.
+     */
     private static final String INSERT = """
+            DELETE FROM idempotency_records WHERE caller = :caller AND key = :key AND expires_at <= :now;
             INSERT INTO idempotency_records (caller, key, fingerprint, created_at, expires_at, status, headers, body)
-            VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)
-            ON CONFLICT (caller, key) DO UPDATE
-               SET fingerprint = EXCLUDED.fingerprint, created_at = EXCLUDED.created_at,
-                   expires_at = EXCLUDED.expires_at, status = EXCLUDED.status, headers = EXCLUDED.headers,
-                   body = EXCLUDED.body
-             WHERE idempotency_records.expires_at <= EXCLUDED.created_at""";
+            VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)""";
 
     private final JdbiTransactionRunner transactions;
     private final JsonColumns json;
@@ -76,28 +84,8 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     public ClaimResult claim(IdempotencyClaim claim, Instant now, Instant expiresAt) {
         Objects.requireNonNull(claim, "claim");
         requireUnitOfWork("claim");
-        return transactions.withHandle(h -> {
-            String previous;
-            try {
-                previous = h.createQuery(LOCK)
-                        .bind("lock", lockOf(claim))
-                        .bind("timeout", lockTimeout)
-                        .map((rs, ctx) -> rs.getString("previous"))
-                        .one();
-            } catch (UnableToExecuteStatementException e) {
-                if (PostgresErrors.hasState(e, PostgresErrors.LOCK_NOT_AVAILABLE)) {
-                    throw new RequestInProgressException(claim.key());
-                }
-                throw e;
-            }
-            Existing record = h.createQuery(LOOK_UP)
-                    .bind("previous", previous)
-                    .bind("caller", claim.caller().value())
-                    .bind("key", claim.key())
-                    .map((rs, ctx) -> new Existing(rs.getString("fingerprint"),
-                            rs.getObject("status", Integer.class), rs.getString("headers"), rs.getBytes("body"),
-                            Timestamps.read(rs, "expires_at")))
-                    .one();
+        return transactions.inTransactionWithHandle(h -> {
+            Existing record = lockAndLookUp(h, claim);
             if (record.fingerprint() == null || !record.expiresAt().isAfter(now)) {
                 // Absent, or expired, which counts as absent: ours now.
                 claimed.computeIfAbsent(h, handle -> new HashMap<>()).put(claim, new Times(now, expiresAt));
@@ -116,27 +104,45 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(response, "response");
         requireUnitOfWork("complete");
-        transactions.withHandle(h -> {
+        Times times = transactions.inTransactionWithHandle(h -> {
             Map<IdempotencyClaim, Times> mine = claimed.get(h);
-            Times times = mine == null ? null : mine.remove(claim);
-            if (times == null) {
+            Times claimedTimes = mine == null ? null : mine.remove(claim);
+            if (claimedTimes == null) {
                 throw new IllegalStateException("key '" + claim.key() + "' was not claimed in this unit of work");
             }
-            int stored = h.createUpdate(INSERT)
-                    .bind("caller", claim.caller().value())
-                    .bind("key", claim.key())
-                    .bind("fingerprint", claim.fingerprint())
-                    .bind("now", times.claimedAt())
-                    .bind("expires_at", times.expiresAt())
-                    .bind("status", response.status())
-                    .bind("headers", json.headers(response.headers()))
-                    .bind("body", response.body())
-                    .execute();
-            if (stored != 1) {
-                throw new IllegalStateException("key '" + claim.key() + "' holds a live record of another request");
-            }
-            return null;
+            return claimedTimes;
         });
+        transactions.writeAtCommit(INSERT, insert -> insert
+                .bind("caller", claim.caller().value())
+                .bind("key", claim.key())
+                .bind("fingerprint", claim.fingerprint())
+                .bind("now", times.claimedAt())
+                .bind("expires_at", times.expiresAt())
+                .bind("status", response.status())
+                .bind("headers", json.headers(response.headers()))
+                .bind("body", response.body()));
+    }
+
+    /** Runs {@link #CLAIM} on the unit of work's connection; a holder that outlasts the timeout is "in progress". */
+    private Existing lockAndLookUp(Handle h, IdempotencyClaim claim) {
+        try (PreparedStatement statement = h.getConnection().prepareStatement(CLAIM)) {
+            statement.setLong(1, lockOf(claim));
+            statement.setString(2, lockTimeout);
+            statement.setString(3, claim.caller().value());
+            statement.setString(4, claim.key());
+            statement.execute();
+            statement.getMoreResults();
+            try (ResultSet rs = statement.getResultSet()) {
+                rs.next();
+                return new Existing(rs.getString("fingerprint"), rs.getObject("status", Integer.class),
+                        rs.getString("headers"), rs.getBytes("body"), Timestamps.read(rs, "expires_at"));
+            }
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                throw new RequestInProgressException(claim.key());
+            }
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Skips records that a completing request is replacing right now, so the purge never waits for one. */

@@ -116,6 +116,36 @@ class JdbiTransactionRunnerTest {
     }
 
     @Test
+    void aWriteHeldForTheCommitRunsFirstWhenSomethingElseComesAfterIt() {
+        Restaurant restaurant = aRestaurant();
+
+        boolean seenByTheNextStatement = transactions.inTransaction(() -> {
+            runner().writeAtCommit("INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'held back', 'o')",
+                    insert -> insert.bind("id", restaurant.id().value()));
+            return catalog.find(restaurant.id()).isPresent();
+        });
+
+        assertThat(seenByTheNextStatement).isTrue();
+        assertThat(isCommitted(restaurant.id())).isTrue();
+    }
+
+    @Test
+    void aWriteHeldForTheCommitThatFailsRollsBackTheWholeUnitOfWork() {
+        Restaurant restaurant = aRestaurant();
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            catalog.add(restaurant);
+            runner().writeAtCommit("INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'twice', 'o')",
+                    insert -> insert.bind("id", restaurant.id().value()));
+            return null;
+        })).satisfies(failure -> assertThat(PostgresErrors.hasState(failure, PostgresErrors.UNIQUE_VIOLATION))
+                .as("the held-back insert hit the restaurant's key").isTrue());
+
+        assertThat(isCommitted(restaurant.id())).as("the COMMIT sent with the failed write was skipped").isFalse();
+        assertThat(transactions.inTransaction(() -> catalog.list())).as("the connection is usable again").isNotNull();
+    }
+
+    @Test
     void outsideAUnitOfWorkAReadUsesAShortHandleOfItsOwn() {
         Restaurant restaurant = aRestaurant();
         catalog.add(restaurant);
@@ -182,6 +212,10 @@ class JdbiTransactionRunnerTest {
 
         assertThat(transactions.inTransaction(() -> catalog.list())).as("the next unit of work gets a good connection")
                 .isNotNull();
+    }
+
+    private JdbiTransactionRunner runner() {
+        return (JdbiTransactionRunner) transactions;
     }
 
     private Restaurant aRestaurant() {

@@ -24,12 +24,16 @@ final class Store implements AutoCloseable {
     final PersistenceAdapters adapters;
     /** For arranging and inspecting rows behind the adapters' backs; never bound to a unit of work. */
     final Jdbi direct;
+    /** What crossed the wire between the pool and the database, when the store was made {@link #tapped}. */
+    final WireTap tap;
     private final AtomicInteger statements = new AtomicInteger();
 
-    private Store(TestDatabase database, int poolSize, Function<DataSource, PersistenceAdapters> factory) {
+    private Store(TestDatabase database, int poolSize, WireTap tap,
+                  Function<DataSource, PersistenceAdapters> factory) {
         this.database = database;
+        this.tap = tap;
         PersistenceAdapters.migrate(database.dataSource());
-        this.pool = pool(database, poolSize);
+        this.pool = pool(tap == null ? database.jdbcUrl() : tap.jdbcUrl(), database, poolSize);
         this.adapters = factory.apply(pool);
         this.direct = PersistenceAdapters.jdbi(pool);
         adapters.jdbi().setSqlLogger(new SqlLogger() {
@@ -45,19 +49,29 @@ final class Store implements AutoCloseable {
     }
 
     static Store on(TestDatabase database, int poolSize) {
-        return new Store(database, poolSize,
+        return new Store(database, poolSize, null,
+                dataSource -> PersistenceAdapters.create(dataSource, new MinimalPayloads()));
+    }
+
+    /** With the pool's connections relayed through a {@link WireTap}, to count round trips. */
+    static Store tapped(TestDatabase database, int poolSize) {
+        return new Store(database, poolSize, WireTap.inFrontOf(database),
                 dataSource -> PersistenceAdapters.create(dataSource, new MinimalPayloads()));
     }
 
     /** With a claim that gives up waiting for a concurrent holder of its key after {@code lockTimeout}. */
     static Store on(TestDatabase database, int poolSize, Duration lockTimeout) {
-        return new Store(database, poolSize, dataSource -> PersistenceAdapters.create(dataSource, lockTimeout,
+        return new Store(database, poolSize, null, dataSource -> PersistenceAdapters.create(dataSource, lockTimeout,
                 new MinimalPayloads()));
     }
 
     static HikariDataSource pool(TestDatabase database, int size) {
+        return pool(database.jdbcUrl(), database, size);
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, TestDatabase database, int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(database.jdbcUrl());
+        config.setJdbcUrl(jdbcUrl);
         config.setUsername(database.user());
         config.setPassword(database.password());
         config.setMaximumPoolSize(size);
@@ -91,5 +105,8 @@ final class Store implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (tap != null) {
+            tap.close();
+        }
     }
 }

@@ -72,6 +72,7 @@ class OutboxRelayTest {
         config.setMaximumPoolSize(12);
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         pool = new HikariDataSource(config);
+        PersistenceAdapters.migrate(pool);
         adapters = PersistenceAdapters.create(pool, OrderEventData::json);
         connector = OutboxConnector.shippedFor(database);
         for (String statement : statements(Files.readString(OutboxConnector.deployFile("relay-setup.sql")))) {

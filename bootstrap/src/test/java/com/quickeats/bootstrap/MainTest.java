@@ -15,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Main's own logic, in-process: --help, and the one-line refusals with exit status 2. */
 class MainTest {
+    private static final Logger LOG = LoggerFactory.getLogger(MainTest.class);
+
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -130,7 +134,7 @@ class MainTest {
                     "QUICKEATS_DATABASE_URL", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/quickeats"));
 
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            System.out.println("A silent database was given up on after " + took.toMillis() + " ms");
+            LOG.info("A silent database was given up on after {} ms", took.toMillis());
             assertRefusedWithOneLine(launch, "cannot connect to the database at jdbc:postgresql://127.0.0.1:"
                     + silent.getLocalPort(), "timed out", "QUICKEATS_DATABASE_URL");
             assertThat(took).isBetween(Duration.ofMillis(2_500), Duration.ofMillis(4_500));

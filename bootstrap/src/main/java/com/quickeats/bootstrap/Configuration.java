@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public record Configuration(int port, String bind, Optional<ExternalDatabase> database, int poolSize,
                             Optional<String> jwtSecret, Duration idempotencyTtl, Duration outboxRetention,
-                            Path dataDir, int embeddedDatabasePort, String logLevel) {
+                            Path dataDir, int embeddedDatabasePort, String logLevel, String logFormat) {
 
     static final int MAX_POOL_SIZE = 500;
     /**
@@ -35,6 +35,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
     static final Duration MAX_IDEMPOTENCY_TTL = Duration.ofDays(365);
 
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
+    private static final List<String> LOG_FORMATS = List.of("text", "json");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     public Configuration {
@@ -45,6 +46,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         Objects.requireNonNull(outboxRetention, "outboxRetention");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(logFormat, "logFormat");
     }
 
     /** An existing PostgreSQL server: a JDBC URL and the credentials to use on it. */
@@ -84,7 +86,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         return "Configuration[port=" + port + " bind=" + bind + " database=" + database.map(Object::toString)
                 .orElse("embedded") + " poolSize=" + poolSize + " jwtSecret=" + (jwtSecret.isPresent() ? "***" : "none")
                 + " idempotencyTtl=" + idempotencyTtl + " outboxRetention=" + outboxRetention + " dataDir=" + dataDir + " embeddedDatabasePort="
-                + embeddedDatabasePort + " logLevel=" + logLevel + "]";
+                + embeddedDatabasePort + " logLevel=" + logLevel + " logFormat=" + logFormat + "]";
     }
 
     /** Whether the arguments ask for the list of settings instead of a run. */
@@ -132,7 +134,7 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
                     + HttpSettings.MIN_SECRET_BYTES + " bytes, e.g. the output of: openssl rand -base64 48");
         }
         return new Configuration(port, bind, database, poolSize, secret, ttl, retention, dataDir, embeddedPort,
-                logLevel(raw));
+                oneOf(raw, Setting.LOG_LEVEL, LOG_LEVELS), oneOf(raw, Setting.LOG_FORMAT, LOG_FORMATS));
     }
 
     private static void readFlags(List<String> args, Map<Setting, String> raw) {
@@ -183,10 +185,10 @@ public record Configuration(int port, String bind, Optional<ExternalDatabase> da
         return parsed;
     }
 
-    private static String logLevel(Map<Setting, String> raw) {
-        String value = text(raw, Setting.LOG_LEVEL).toLowerCase(Locale.ROOT);
-        if (!LOG_LEVELS.contains(value)) {
-            throw new ConfigurationException(Setting.LOG_LEVEL.names() + " must be one of " + String.join(", ", LOG_LEVELS)
+    private static String oneOf(Map<Setting, String> raw, Setting setting, List<String> allowed) {
+        String value = text(raw, setting).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new ConfigurationException(setting.names() + " must be one of " + String.join(", ", allowed)
                     + ", not '" + value + "'");
         }
         return value;

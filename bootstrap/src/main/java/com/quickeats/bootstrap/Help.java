@@ -18,6 +18,7 @@ final class Help {
                     text.append(String.format("  %-28s %-22s default: %s%n", "", "", value)));
         }
         return text.append("\n  --help, -h                  this text\n")
+                .append("  --version                   the version, its git commit and the Java runtime; then exit\n")
                 .append("\nExit status: 0 after a clean stop (SIGTERM, Ctrl-C), 2 when start-up fails.\n")
                 .append("Operations guide: docs/operations.md\n")
                 .toString();

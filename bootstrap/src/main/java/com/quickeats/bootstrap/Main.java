@@ -34,17 +34,22 @@ public final class Main {
     /**
      * What {@code main} does short of installing signal handlers and exiting, so tests can run it in-process.
      *
-     * @return the running service, or the exit status of a run that ended (0 for {@code --help})
+     * @return the running service, or the exit status of a run that ended (0 for {@code --help} and {@code --version})
      */
     public static Launch launch(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
         if (Configuration.helpRequested(args)) {
             out.print(Help.text());
             return new Launch(0, Optional.empty());
         }
+        if (args.contains(BuildInfo.VERSION_FLAG)) {
+            out.println(BuildInfo.load().versionLine());
+            return new Launch(0, Optional.empty());
+        }
         long startedNanos = System.nanoTime();
         try {
             Configuration configuration = Configuration.parse(args, env);
             applyLogLevel(configuration.logLevel());
+            LogFormat.apply(configuration.logFormat());
             QuickEatsService service = QuickEatsService.start(configuration);
             out.print(Banner.text(service, (System.nanoTime() - startedNanos) / 1_000_000));
             out.flush();

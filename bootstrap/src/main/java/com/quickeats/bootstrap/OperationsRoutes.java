@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * What an operator needs beside the API, added to the HTTP adapter's Javalin app: health checks,
- * Prometheus metrics, the OpenAPI document and its Swagger UI, request ids and access logs, and a
+ * Prometheus metrics (with Jetty's thread pool), the OpenAPI document and its Swagger UI, request ids and
+ * trace context ({@link RequestCorrelation}) and access logs, and a
  * graceful stop that lets in-flight requests finish.
  */
 final class OperationsRoutes {
@@ -49,10 +52,11 @@ final class OperationsRoutes {
         // timeout. (A connection that stays silent for a second while stopping is closed, as Jetty does.)
         config.jetty.modifyServer(server -> {
             server.insertHandler(new GracefulHandler());
+            server.insertHandler(new RequestCorrelation());
+            new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
             server.setStopTimeout(GRACEFUL_STOP.toMillis());
         });
         config.requestLogger.http(telemetry::record);
-        config.routes.before(RequestIds::assign);
         config.routes.after(RequestIds::ensureOnResponse);
 
         config.routes.get("/health/live", ctx -> json(ctx, 200, Map.of("status", "up")));

@@ -8,11 +8,6 @@ import com.quickeats.order.application.OrderFeed;
 import com.quickeats.order.application.UseCases;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -113,12 +108,8 @@ public final class QuickEatsService implements AutoCloseable {
 
     private static QuickEatsService start(Configuration configuration, Environment environment,
                                           Deque<AutoCloseable> started) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PrometheusMeterRegistry registry = new ServiceMetrics();
         started.push(registry::close);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
 
         Optional<EmbeddedDatabase> embedded = Optional.empty();
         String jdbcUrl;

@@ -26,7 +26,9 @@ enum Setting {
     DATA_DIR("QUICKEATS_DATA_DIR", "--data-dir", "./.quickeats", "where the embedded PostgreSQL keeps its data"),
     EMBEDDED_DB_PORT("QUICKEATS_EMBEDDED_DB_PORT", "--embedded-db-port", "0",
             "TCP port of the embedded PostgreSQL on 127.0.0.1; 0 picks a free port"),
-    LOG_LEVEL("QUICKEATS_LOG_LEVEL", "--log-level", "info", "log level: error, warn, info, debug or trace");
+    LOG_LEVEL("QUICKEATS_LOG_LEVEL", "--log-level", "info", "log level: error, warn, info, debug or trace"),
+    LOG_FORMAT("QUICKEATS_LOG_FORMAT", "--log-format", "text",
+            "log lines as text, or json: one JSON object per line (logback's JsonEncoder)");
 
     private final String variable;
     private final String flag;

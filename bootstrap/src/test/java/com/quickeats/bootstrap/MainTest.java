@@ -59,6 +59,24 @@ class MainTest {
     }
 
     @Test
+    void versionPrintsTheBuildAndExitsZero() {
+        Main.Launch launch = launch(Map.of(), "--version");
+
+        assertThat(launch.exitCode()).isZero();
+        assertThat(launch.service()).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8).strip())
+                .matches("quickeats [0-9][^ ]* \\(commit ([0-9a-f]{7,40}|unknown), Java .+\\)")
+                .contains("Java " + System.getProperty("java.version"));
+        assertThat(err.size()).isZero();
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefused() {
+        assertRefusedWithOneLine(launch(Map.of("QUICKEATS_LOG_FORMAT", "xml")), "QUICKEATS_LOG_FORMAT (--log-format)",
+                "text, json", "'xml'");
+    }
+
+    @Test
     void aPortThatIsNotANumberIsRefused() {
         assertRefusedWithOneLine(launch(Map.of("PORT", "abc")), "PORT (--port)", "'abc'");
     }

@@ -15,20 +15,44 @@ import com.quickeats.order.domain.Role;
 import com.quickeats.order.domain.UserId;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who is calling (contract §3): an {@code Authorization: Bearer} HS256 JWT with the claims {@code sub}
  * (a string), {@code role} (one of the four roles) and {@code exp}. Anything else — no token, another
  * algorithm (including {@code none}), a bad signature, an expired token, a missing or ill-typed claim — is
  * a 401 with {@code WWW-Authenticate: Bearer}. Signature checks are java-jwt's, not ours.
+ *
+ * <p>A client sends the same token on every request until it expires, and java-jwt's decode, HMAC and claim
+ * parsing cost more than a cached read of an order. So a token java-jwt accepted is remembered with who it
+ * names and its time window; the same token string (signature included) is then trusted again only while
+ * the clock is at least {@link #CACHE_MARGIN} inside that window. Near {@code exp} or {@code nbf}, and for
+ * every token never accepted, java-jwt decides — the answer is the same as without the cache.
  */
 public final class BearerTokens {
     private static final String SCHEME = "bearer ";
+    /** How far inside its validity window a remembered token must be to skip java-jwt's time checks. */
+    static final Duration CACHE_MARGIN = Duration.ofSeconds(2);
+    /** Remembered tokens; past this many the memory is dropped and rebuilt, so a flood of tokens stays bounded. */
+    static final int CACHE_LIMIT = 4_096;
 
     private final JWTVerifier verifier;
+    private final Clock clock;
+    private final Map<String, Accepted> accepted = new ConcurrentHashMap<>();
+
+    /** A token java-jwt accepted: whom it names and when it stops (and, if it says so, starts) being valid. */
+    private record Accepted(Actor actor, Instant expiresAt, Instant notBefore) {
+        boolean validAt(Instant now) {
+            return now.plus(CACHE_MARGIN).isBefore(expiresAt)
+                    && (notBefore == null || now.minus(CACHE_MARGIN).isAfter(notBefore));
+        }
+    }
 
     public BearerTokens(byte[] secret, Clock clock) {
         JWTVerifier.BaseVerification verification = (JWTVerifier.BaseVerification) JWT.require(Algorithm.HMAC256(secret))
@@ -37,6 +61,7 @@ public final class BearerTokens {
                 .withClaimPresence("exp")
                 .ignoreIssuedAt();
         this.verifier = verification.build(clock);
+        this.clock = clock;
     }
 
     public Actor authenticate(Context ctx) {
@@ -51,7 +76,21 @@ public final class BearerTokens {
         if (!header.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
             throw ApiProblemException.unauthenticated("The Authorization header must use the Bearer scheme.");
         }
-        DecodedJWT token = verify(header.substring(SCHEME.length()).strip());
+        String raw = header.substring(SCHEME.length()).strip();
+        Accepted known = accepted.get(raw);
+        if (known != null && known.validAt(clock.instant())) {
+            return known.actor();
+        }
+        DecodedJWT token = verify(raw);
+        Actor actor = actor(token);
+        if (accepted.size() >= CACHE_LIMIT) {
+            accepted.clear();
+        }
+        accepted.put(raw, new Accepted(actor, token.getExpiresAtAsInstant(), token.getNotBeforeAsInstant()));
+        return actor;
+    }
+
+    private static Actor actor(DecodedJWT token) {
         String sub = token.getClaim("sub").asString();
         if (sub == null || sub.isBlank() || sub.length() > UserId.MAX_LENGTH
                 || sub.chars().anyMatch(Character::isISOControl)) {

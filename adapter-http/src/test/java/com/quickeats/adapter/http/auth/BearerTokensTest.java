@@ -53,6 +53,63 @@ class BearerTokensTest {
                 .sign(Algorithm.HMAC256(SECRET)));
     }
 
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpiresAndItsSignatureStillCounts() {
+        MovableClock clock = new MovableClock(NOW);
+        BearerTokens remembering = new BearerTokens(SECRET, clock);
+        String token = JWT.create().withSubject("c").withClaim("role", "customer")
+                .withExpiresAt(NOW.plusSeconds(60)).sign(Algorithm.HMAC256(SECRET));
+        for (int i = 0; i < 3; i++) {
+            assertThat(remembering.authenticate("Bearer " + token)).isEqualTo(Actor.of("c", Role.CUSTOMER));
+        }
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertThatThrownBy(() -> remembering.authenticate("Bearer " + forged)).isInstanceOf(ApiProblemException.class);
+
+        clock.now = NOW.plusSeconds(59);
+        assertThat(remembering.authenticate("Bearer " + token)).isEqualTo(Actor.of("c", Role.CUSTOMER));
+        clock.now = NOW.plusSeconds(61);
+        assertThatThrownBy(() -> remembering.authenticate("Bearer " + token))
+                .isInstanceOfSatisfying(ApiProblemException.class,
+                        e -> assertThat(e.problem().detail()).contains("expired"));
+    }
+
+    @Test
+    void aTokenNotYetValidIsRefusedEvenAfterItWasOnceTooEarly() {
+        MovableClock clock = new MovableClock(NOW);
+        BearerTokens remembering = new BearerTokens(SECRET, clock);
+        String token = JWT.create().withSubject("c").withClaim("role", "customer").withNotBefore(NOW.plusSeconds(30))
+                .withExpiresAt(NOW.plusSeconds(600)).sign(Algorithm.HMAC256(SECRET));
+        assertThatThrownBy(() -> remembering.authenticate("Bearer " + token)).isInstanceOf(ApiProblemException.class);
+        clock.now = NOW.plusSeconds(31);
+        assertThat(remembering.authenticate("Bearer " + token)).isEqualTo(Actor.of("c", Role.CUSTOMER));
+        clock.now = NOW.plusSeconds(29);
+        assertThatThrownBy(() -> remembering.authenticate("Bearer " + token)).isInstanceOf(ApiProblemException.class);
+    }
+
+    /** A clock the test moves: the remembered token must follow it, not the moment it was first seen. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     private void assertUnauthenticated(String authorization) {
         assertThatThrownBy(() -> tokens.authenticate(authorization)).as(String.valueOf(authorization))
                 .isInstanceOfSatisfying(ApiProblemException.class, e -> {

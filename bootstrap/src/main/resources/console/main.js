@@ -5,13 +5,50 @@ import { $, el, timeZone } from "./util.js";
 import { session, Problem, showProblem, clearProblem, guarded, notify } from "./api.js";
 import { forgetMenus } from "./restaurants.js";
 import { loadOrderForm, wireOrderForm } from "./new-order.js";
-import { wireOrderList, resetList, refreshList, clearList, markOpen } from "./order-list.js";
-import { wireOrderDetail, openOrder, showOrder, refreshOpenOrder, closeOrder } from "./order-detail.js";
+import { wireOrderList, resetList, refreshList, clearList, markOpen, updateRow } from "./order-list.js";
+import { wireOrderDetail, openOrder, showOrder, refreshOpenOrder, closeOrder, shownOrder } from "./order-detail.js";
 import { loadManagement, wireManagement } from "./manage.js";
+import { goLive, stopLive } from "./live.js";
 
-/** Brings the list and the open order up to date; a live update (SSE) calls exactly this. */
+/** Brings the list and the open order up to date: the Refresh gesture, and a live feed that may have missed events. */
 export async function refresh() {
   await Promise.all([refreshList(), refreshOpenOrder()]);
+}
+
+// Contract §3: a rider reads the orders they carry and every order awaiting pickup. The feed also tells a rider
+// when another rider takes one away: that order leaves the rider's screen.
+const stillVisible = (order) => session.role !== "rider" || order.rider_id === session.sub
+  || order.status === "ready_for_pickup";
+
+/**
+ * One event from the live feed. The order's row changes in place from the event's order; an order new to the
+ * list, or leaving it, reloads the list. The open order is fetched again when the event is newer than what the
+ * panel shows, because its ETag (for the next action) and its history come only with a GET.
+ */
+function applyLive(type, event) {
+  const order = event.order;
+  if (!order || !stillVisible(order) || !updateRow(order)) reloadSoon(refreshList);
+  const open = shownOrder();
+  if (open && open.id === event.order_id && event.version > open.version) reloadSoon(refreshOpenOrder);
+}
+
+const reloading = new Map(); // a reload in flight -> whether another event asked for it meanwhile
+
+/** Runs `load` now, or once more after the one in flight: a burst of events costs two requests, not one each. */
+function reloadSoon(load) {
+  if (reloading.has(load)) {
+    reloading.set(load, true);
+    return;
+  }
+  reloading.set(load, false);
+  (async () => {
+    do {
+      reloading.set(load, false);
+      await load();
+    } while (reloading.get(load));
+  })().catch(() => {
+    // the screen stays as it was; the next event, or the Refresh button, tries again
+  }).finally(() => reloading.delete(load));
 }
 
 function claimsOf(token) {
@@ -44,6 +81,8 @@ async function signIn(token) {
   clearList();
   const mine = ++signIns;
   $("main").setAttribute("aria-busy", "true");
+  await goLive(applyLive, () => reloadSoon(refresh)); // subscribed first, so no change falls between load and feed
+  if (mine !== signIns) return;
   await guarded(async () => {
     await Promise.all([
       session.role === "customer" ? loadOrderForm() : null,
@@ -56,6 +95,7 @@ async function signIn(token) {
 }
 
 function signOut() {
+  stopLive();
   Object.assign(session, { token: null, sub: null, role: null });
   signIns++;
   $("main").setAttribute("aria-busy", "false");

@@ -19,6 +19,9 @@ export function wireOrderDetail(onShown) {
 
 const openOrderId = () => (open.order ? open.order.id : null);
 
+/** The order the panel shows (as last fetched), or null. */
+export const shownOrder = () => open.order;
+
 export async function openOrder(id) {
   const { data, etag } = await api("GET", API + "/orders/" + id);
   $("conflict").hidden = true;

@@ -43,11 +43,27 @@ export function clearList() {
 export function markOpen(order) {
   openId = order ? String(order.id) : null;
   highlightOpen();
-  const row = order && rows().querySelector('tr[data-order="' + order.id + '"]');
-  if (row) {
-    row.dataset.status = order.status;
-    row.querySelector("td.status").textContent = statusLabel(order.status);
-  }
+  const row = order && rowOf(order);
+  if (row) showStatus(row, order.status);
+}
+
+const rowOf = (order) => rows().querySelector('tr[data-order="' + order.id + '"]');
+
+function showStatus(row, status) {
+  row.dataset.status = status;
+  row.querySelector("td.status").textContent = statusLabel(status);
+}
+
+/**
+ * A live update: the order's row shows its new status, in place. False when the row is not on screen or the
+ * order no longer belongs under the status filter: then only reloading the list puts it right.
+ */
+export function updateRow(order) {
+  const row = rowOf(order);
+  const filter = $("status-filter").value;
+  if (!row || (filter && order.status !== filter)) return false;
+  showStatus(row, order.status);
+  return true;
 }
 
 function highlightOpen() {

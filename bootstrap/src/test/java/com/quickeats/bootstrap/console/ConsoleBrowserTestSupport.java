@@ -2,6 +2,8 @@ package com.quickeats.bootstrap.console;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,19 @@ abstract class ConsoleBrowserTestSupport {
     @BeforeAll
     static void startServiceAndBrowser() throws IOException {
         console = ConsoleHarness.start(dataDir);
+    }
+
+    /**
+     * The browser refuses the live feed (a screen whose feed is down), so that a test can show what the console
+     * does without it. In force for this window until {@link #restoreLiveFeed()}.
+     */
+    static void cutLiveFeed() {
+        console.browser.executeCdpCommand("Network.enable", Map.of());
+        console.browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v2/orders/stream*")));
+    }
+
+    static void restoreLiveFeed() {
+        console.browser.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
     }
 
     @AfterAll

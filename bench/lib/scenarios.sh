@@ -39,8 +39,8 @@ measure_wrk() { # phase scenario concurrency seconds [key=value…]
         requests_per_txn=1 "${@:5}" -- $(wrk_command "$2" "$3" "$4")
 }
 
-# The ids and restaurant ids of a first page of each role's list, for the pgbench list scripts (pgbench has
-# no way to carry the first query's rows into the second's array parameter).
+# The restaurant ids of a first page of each role's list, for the pgbench list scripts (pgbench has no way to
+# carry the first statement's rows into the second's array parameter).
 page_vars() {
     local role who
     for role in admin customer owner rider; do
@@ -50,21 +50,24 @@ page_vars() {
             owner) who="restaurant_owner_id = 'owner-1'" ;;
             rider) who="rider_id = 'rider-1' OR status = 'ready_for_pickup'" ;;
         esac
-        psql -X -At -F ' ' -c "SELECT '-Dids_$role={' || coalesce(string_agg(id::text, ','), '') || '}',
-                '-Drids_$role={' || coalesce((SELECT string_agg(DISTINCT r::text, ',')
-                                              FROM unnest(array_agg(restaurant_id)) r), '') || '}'
-            FROM (SELECT id, restaurant_id FROM orders WHERE $who ORDER BY created_at DESC, id DESC LIMIT 20) page"
+        psql -X -Atc "SELECT '-Drids_$role={' || coalesce(string_agg(DISTINCT restaurant_id::text, ','), '') || '}'
+            FROM (SELECT restaurant_id FROM orders WHERE $who ORDER BY created_at DESC, id DESC LIMIT 20) page"
     done
 }
 
-# The stored answer the service writes for a create or payment, at its real sizes.
+# What the service stores and writes for a create or payment, at its real sizes: the stored answer, and the
+# outbox payloads of both events (the payment's falls back to the placement's when none was written yet).
 answer_vars() {
-    local body
+    local body placed paid
     body=$(psql -X -Atc "SELECT body FROM idempotency_records
         WHERE status = 201 AND fingerprint LIKE 'POST /api/v2/orders %' LIMIT 1")
+    placed=$(psql -X -Atc "SELECT payload FROM order_outbox WHERE type = 'order_placed' LIMIT 1")
+    paid=$(psql -X -Atc "SELECT payload FROM order_outbox WHERE type = 'order_paid' LIMIT 1")
     echo "-Dbody=${body:-\\x7b7d}"
     echo '-Dhdr={"Content-Type":"application/json","ETag":"\"order-7-v1\"","Location":"/api/v2/orders/7"}'
     echo "-Dfp=POST /api/v2/orders sha256:fd4835bdba64ba808f99d069a49dfde9c2aca1f01c5b426bb7cd4bdca50cbb86"
+    echo "-Dplaced=${placed:-{\}}"
+    echo "-Dpaid=${paid:-${placed:-{\}}}"
 }
 
 pgbench_scripts() { # scenario -> "-f file[@weight]" words
@@ -86,13 +89,18 @@ requests_per_txn() {
     esac
 }
 
+# The first order id of a pgbench run's own range: 10^15 + (the run's second mod 10^7) × 10^8, then 10^6 per
+# client (create-pay.sql). Above anything the sequence reaches in a benchmark, unique per run, and below 2^53.
+pgbench_id_base() { echo $(( 1000000000000000 + ($(date +%s) % 10000000) * 100000000 )); }
+
 measure_pgbench() { # phase scenario concurrency seconds [key=value…]
     local -a vars
-    mapfile -t vars < <(page_vars | tr ' ' '\n'; answer_vars)
+    mapfile -t vars < <(page_vars; answer_vars)
     # shellcheck disable=SC2046
     python3 "$BENCH/lib/measure.py" "$RESULTS" phase="$1" scenario="$2" tool=pgbench concurrency="$3" \
         requests_per_txn="$(requests_per_txn "$2")" "${@:5}" -- \
         pgbench -n -M prepared -c "$3" -j "$3" -T "$4" -Dmaxid="$BENCH_MAX_ID" -Dlim=21 \
+        -Dn=0 -Didbase="$(pgbench_id_base)" \
         "${vars[@]}" $(pgbench_scripts "$2")
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Captures the SQL the service sends for one request of each scenario, from PostgreSQL's statement log.
 
-    capture.py BASE TOKENS MENU POSTGRES_LOG OUT_DIR MAX_ID
+    capture.py BASE TOKENS MENU POSTGRES_LOG OUT_DIR MIN_ID MAX_ID
 
 Expects log_statement = 'all' to be on. Writes OUT_DIR/sql-<scenario>.txt (the log lines of that request) and
 prints "<scenario> <statements>" per scenario: the statements the service ran for it, BEGIN/COMMIT included,
@@ -57,7 +57,7 @@ def statements(kept):
     return sum(1 for text in kept if (m := STATEMENT.search(text)) and m.group(1).strip())
 
 
-def main(base, tokens_path, menu_path, log, out, max_id):
+def main(base, tokens_path, menu_path, log, out, min_id, max_id):
     tokens, menu = seed.read_tokens(tokens_path), seed.read_menu(menu_path)
     client = seed.Client(base)
     restaurant = sorted(menu)[0]
@@ -77,7 +77,7 @@ def main(base, tokens_path, menu_path, log, out, max_id):
                     {"payment_method": "card", "amount": order["total_amount"]},
                     {"If-Match": created["etag"], "Idempotency-Key": f"capture-{random.random()}"})
 
-    scenarios = [("get", lambda: client.call("GET", f"/orders/{random.randint(1, max_id)}", tokens["admin-1"]))]
+    scenarios = [("get", lambda: client.call("GET", f"/orders/{random.randint(min_id, max_id)}", tokens["admin-1"]))]
     for role, user in (("admin", "admin-1"), ("customer", "customer-1"), ("owner", "owner-1"), ("rider", "rider-1")):
         scenarios.append((f"list-{role}", lambda user=user: client.call("GET", "/orders?limit=20", tokens[user])))
     scenarios += [("create", create), ("pay", pay)]
@@ -99,4 +99,4 @@ def main(base, tokens_path, menu_path, log, out, max_id):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:6], int(sys.argv[6]))
+    main(*sys.argv[1:6], int(sys.argv[6]), int(sys.argv[7]))

@@ -26,9 +26,10 @@ end
 
 function common.pick(list) return list[math.random(#list)] end
 
--- GET one order by a random id among the seeded ones, as the admin (who may read every order).
-function common.get_order(admin, max_id)
-   return wrk.format("GET", "/api/v2/orders/" .. math.random(1, max_id), { ["Authorization"] = admin })
+-- GET one order by a random id among the seeded ones (min_id..max_id, a range with no gap), as the admin (who
+-- may read every order).
+function common.get_order(admin, min_id, max_id)
+   return wrk.format("GET", "/api/v2/orders/" .. math.random(min_id, max_id), { ["Authorization"] = admin })
 end
 
 -- The first page of 20 of the caller's order list.

@@ -99,7 +99,7 @@ measure_pgbench() { # phase scenario concurrency seconds [key=value…]
     # shellcheck disable=SC2046
     python3 "$BENCH/lib/measure.py" "$RESULTS" phase="$1" scenario="$2" tool=pgbench concurrency="$3" \
         requests_per_txn="$(requests_per_txn "$2")" "${@:5}" -- \
-        pgbench -n -M prepared -c "$3" -j "$3" -T "$4" -Dminid="$BENCH_MIN_ID" -Dmaxid="$BENCH_MAX_ID" -Dlim=21 \
+        pgbench -n -M prepared -c "$3" -j "$3" -T "$4" -Dminid="$BENCH_MIN_ID" -Dmaxid="$BENCH_MAX_ID" \
         -Dn=0 -Didbase="$(pgbench_id_base)" \
         "${vars[@]}" $(pgbench_scripts "$2")
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>The SQL text is assembled from constant fragments only: every value from a caller is a bound parameter,
  * except a status filter, which is one of the domain's seven constants and is written as a literal (see
- * {@link #statusIs}).
+ * {@link #statusIs}), and the page size, an int written as a number (see {@link #newestFirst}).
  */
 record PageQuery(String sql, Map<String, Object> parameters) {
 
@@ -32,7 +32,6 @@ record PageQuery(String sql, Map<String, Object> parameters) {
     /** The columns of an order's lines, next to {@link #ORDER_COLUMNS} in a statement that joins them. */
     static final String LINE_COLUMNS = "l.line_no, l.menu_item_id, l.name, l.unit_price, l.quantity";
     private static final String AWAITING_PICKUP = statusIs(OrderStatus.READY_FOR_PICKUP);
-    private static final String NEWEST_FIRST = " ORDER BY o.created_at DESC, o.id DESC LIMIT :limit";
 
     PageQuery {
         parameters = Map.copyOf(parameters);
@@ -62,22 +61,22 @@ record PageQuery(String sql, Map<String, Object> parameters) {
             parameters.put("after_created_at", storable.createdAt());
             parameters.put("after_id", storable.id());
         });
-        parameters.put("limit", request.limit());
+        String newestFirst = newestFirst(request.limit());
 
         VisibilityScope scope = request.scope();
         String sql;
         if (scope instanceof VisibilityScope.Everything) {
-            sql = branch(filters);
+            sql = branch(filters, newestFirst);
         } else if (scope instanceof VisibilityScope.PlacedBy placedBy) {
             parameters.put("customer_id", placedBy.customer().value());
-            sql = branch(with("o.customer_id = :customer_id", filters));
+            sql = branch(with("o.customer_id = :customer_id", filters), newestFirst);
         } else if (scope instanceof VisibilityScope.ForRestaurantsOf owner) {
             // Each order carries its restaurant's owner (which never changes; see JdbiOrderRepository).
             parameters.put("owner_id", owner.owner().value());
-            sql = branch(with("o.restaurant_owner_id = :owner_id", filters));
+            sql = branch(with("o.restaurant_owner_id = :owner_id", filters), newestFirst);
         } else if (scope instanceof VisibilityScope.RiddenByOrAwaitingPickup rider) {
             parameters.put("rider_id", rider.rider().value());
-            String ridden = branch(with("o.rider_id = :rider_id", filters));
+            String ridden = branch(with("o.rider_id = :rider_id", filters), newestFirst);
             Optional<OrderStatus> status = request.status();
             if (status.isPresent() && status.get() != OrderStatus.READY_FOR_PICKUP) {
                 sql = ridden; // no order awaiting pickup has another status
@@ -85,8 +84,8 @@ record PageQuery(String sql, Map<String, Object> parameters) {
                 List<String> awaitingFilters = new ArrayList<>(filters);
                 awaitingFilters.remove(AWAITING_PICKUP); // said already
                 sql = "SELECT " + ORDER_COLUMNS + " FROM ((" + ridden + ") UNION ALL ("
-                        + branch(with(AWAITING_PICKUP + " AND o.rider_id IS DISTINCT FROM :rider_id", awaitingFilters))
-                        + ")) o" + NEWEST_FIRST;
+                        + branch(with(AWAITING_PICKUP + " AND o.rider_id IS DISTINCT FROM :rider_id", awaitingFilters),
+                        newestFirst) + ")) o" + newestFirst;
             }
         } else {
             throw new IllegalArgumentException("unknown visibility scope " + scope);
@@ -107,9 +106,22 @@ record PageQuery(String sql, Map<String, Object> parameters) {
         return "o.status = '" + name + "'";
     }
 
-    private static String branch(List<String> conditions) {
+    /**
+     * The page size is written into the statement, not bound. A server-prepared statement switches to its generic
+     * plan only where that plan looks no dearer than planning afresh; with {@code LIMIT $n} the planner cannot know
+     * the page is small and guesses a tenth of the matching orders, so on a large table the generic plan of a
+     * page looks as dear as reading a tenth of a rider's, an owner's or everyone's history. PostgreSQL then plans
+     * every page anew (more CPU than running it), or, forced to the generic plan, sorts that whole tenth. With
+     * the number in the text the generic plan is the custom one, and is kept. Each page size is then its own
+     * statement: at most a hundred per shape, and a page size the clients rarely use is never server-prepared.
+     */
+    private static String newestFirst(int limit) {
+        return " ORDER BY o.created_at DESC, o.id DESC LIMIT " + limit;
+    }
+
+    private static String branch(List<String> conditions, String newestFirst) {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return "SELECT " + ORDER_COLUMNS + " FROM orders o" + where + NEWEST_FIRST;
+        return "SELECT " + ORDER_COLUMNS + " FROM orders o" + where + newestFirst;
     }
 
     private static List<String> with(String scopeCondition, List<String> filters) {

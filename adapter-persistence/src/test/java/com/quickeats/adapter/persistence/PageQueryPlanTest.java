@@ -143,6 +143,31 @@ class PageQueryPlanTest {
         assertWalksIndexes(request, "generic plan", plan);
     }
 
+    /**
+     * The service's driver prepares a statement on the server once it has run a few times, and PostgreSQL then
+     * keeps one generic plan for it only if that plan looks no dearer than planning each page anew. A page whose
+     * generic plan looks like reading a tenth of the matching orders is planned again on every request, and the
+     * planning costs more than the page: so the repository's own statement, run as the service runs it, must
+     * end up on its generic plan (which the test above shows walks indexes).
+     */
+    @ParameterizedTest
+    @MethodSource("pages")
+    void aPreparedPageIsPlannedOnceAndKept(OrderPageRequest request) {
+        PageQuery query = PageQuery.of(request);
+        String sql = query.sqlWithLines();
+
+        List<Long> generic = store.direct.withHandle(h -> {
+            for (int run = 0; run < 20; run++) {
+                h.createQuery(sql).bindMap(query.parameters()).mapToMap().list();
+            }
+            return h.createQuery("SELECT generic_plans FROM pg_prepared_statements WHERE statement = :sql")
+                    .bind("sql", numbered(sql)).mapTo(Long.class).list();
+        });
+
+        assertThat(generic).as("generic plans of the server-prepared page, %s", describe(request))
+                .singleElement().satisfies(plans -> assertThat(plans).isPositive());
+    }
+
     @Test
     void theBufferBoundTellsAFullReadOfTheTableApart() {
         String plan = store.direct.withHandle(h -> String.join("\n", h.createQuery(
@@ -179,6 +204,17 @@ class PageQueryPlanTest {
         return hit + read;
     }
 
+    /** The statement as the driver sends it: each :name, in order, becomes the next $n. */
+    private static String numbered(String sql) {
+        Matcher matcher = PARAMETER.matcher(sql);
+        StringBuilder numbered = new StringBuilder();
+        int position = 0;
+        while (matcher.find()) {
+            matcher.appendReplacement(numbered, "\\$" + ++position);
+        }
+        return matcher.appendTail(numbered).toString();
+    }
+
     /** PREPAREs the page query with typed $n parameters and EXPLAINs it as PostgreSQL would after switching. */
     private static String genericPlan(Handle h, PageQuery query) {
         List<String> names = new ArrayList<>();
@@ -196,15 +232,19 @@ class PageQueryPlanTest {
         List<String> values = names.stream().map(n -> literal(query.parameters().get(n))).toList();
         h.execute("DEALLOCATE ALL");
         h.execute("SET plan_cache_mode = force_generic_plan");
-        h.execute("PREPARE page (" + String.join(", ", types) + ") AS " + sql);
+        h.execute("PREPARE page" + inParentheses(types) + " AS " + sql);
         try {
-            return String.join("\n", h.createQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE page ("
-                            + String.join(", ", values) + ")")
+            return String.join("\n", h.createQuery("EXPLAIN (ANALYZE, BUFFERS) EXECUTE page" + inParentheses(values))
                     .mapTo(String.class).list());
         } finally {
             h.execute("DEALLOCATE page");
             h.execute("RESET plan_cache_mode");
         }
+    }
+
+    /** An admin's unfiltered page has no parameter: then PREPARE and EXECUTE take no parentheses. */
+    private static String inParentheses(List<String> items) {
+        return items.isEmpty() ? "" : " (" + String.join(", ", items) + ")";
     }
 
     private static String sqlType(Object value) {

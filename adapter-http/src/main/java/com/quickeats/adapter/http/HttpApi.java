@@ -63,8 +63,10 @@ public final class HttpApi {
             config.router.ignoreTrailingSlashes = true;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrorHandler(mapper)));
-            config.routes.before(RequestBody::readUpFront);
-            config.routes.before(PathEscapes::check);
+            config.routes.before(ctx -> {
+                RequestBody.readUpFront(ctx);
+                PathEscapes.check(ctx);
+            });
             config.routes.exception(HttpResponseException.class, (refusal, ctx) -> {
                 if (refusal.getStatus() == 413) {
                     RequestBody.discardRest(ctx);

@@ -35,6 +35,15 @@ class ProblemDetailsTest extends E2eTest {
     }
 
     @Test
+    void aChunkedBodyIsReadLikeOneWithAContentLength() {
+        RawHttp.Answer answer = RawHttp.sendChunked(api.base(), RawHttp.ascii("POST /api/v2/orders HTTP/1.1\r\nHost: x"
+                + "\r\nAuthorization: Bearer " + Person.customer().token() + "\r\nIdempotency-Key: " + Shop.newKey()
+                + "\r\nContent-Type: application/json"), RawHttp.ascii("{\"restaurant_id\": 1, \"items\": []}"), 7);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text()).contains("malformed-request", "delivery_address").doesNotContain("\"field\":\"body\"");
+    }
+
+    @Test
     void malformedRequestForMissingFieldsAndABodyThatIsNotAnObject() {
         Reply missing = api.post("/api/v2/orders").as(Person.customer()).key(Shop.newKey()).json("{}").send();
         assertProblem(missing, 400, "malformed-request");

@@ -44,6 +44,27 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code head}, then {@code body} in chunks of at most {@code chunk} bytes, with no Content-Length. */
+    static Answer sendChunked(URI base, byte[] head, byte[] body, int chunk) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head);
+            out.write(ascii("\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"));
+            for (int from = 0; from < body.length; from += chunk) {
+                int length = Math.min(chunk, body.length - from);
+                out.write(ascii(Integer.toHexString(length) + "\r\n"));
+                out.write(body, from, length);
+                out.write(ascii("\r\n"));
+            }
+            out.write(ascii("0\r\n\r\n"));
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -5,6 +5,7 @@ import com.quickeats.adapter.http.json.JsonBodies;
 import com.quickeats.adapter.http.problem.ApiProblemException;
 import com.quickeats.adapter.http.problem.ProblemType;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -42,11 +43,27 @@ public final class RequestBody {
      * that is still sending it gets to read that answer instead of a reset connection.
      */
     public static void readUpFront(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BYTES) {
             discardRest(ctx);
             throw tooLarge();
         }
+        if (hasNoBody(ctx.req(), length)) {
+            return; // nothing is on its way, so nothing to read (most GETs): RequestBody.of still sees the empty body
+        }
         ctx.bodyAsBytes();
+    }
+
+    /**
+     * An HTTP/1.x request without {@code Content-Length} and {@code Transfer-Encoding}, or with a zero length,
+     * carries no body (RFC 9112 §6.3). Over other protocols a body may come without either, so it is read.
+     */
+    static boolean hasNoBody(HttpServletRequest request, long contentLength) {
+        if (contentLength == 0) {
+            return true;
+        }
+        return contentLength < 0 && request.getHeader("Transfer-Encoding") == null
+                && request.getProtocol().startsWith("HTTP/1.");
     }
 
     /** Reads what is left of the body, unparsed, up to {@link #DISCARD_AT_MOST} bytes. */

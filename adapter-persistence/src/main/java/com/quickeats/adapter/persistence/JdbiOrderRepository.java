@@ -5,12 +5,9 @@ import com.quickeats.order.application.port.out.OrderPageRequest;
 import com.quickeats.order.application.port.out.OrderRepository;
 import com.quickeats.order.application.port.out.RecordedEvent;
 import com.quickeats.order.application.port.out.StaleOrderException;
-import com.quickeats.order.domain.Cancellation;
 import com.quickeats.order.domain.Order;
 import com.quickeats.order.domain.OrderEvent;
 import com.quickeats.order.domain.OrderId;
-import com.quickeats.order.domain.OrderLine;
-import com.quickeats.order.domain.Payment;
 import com.quickeats.order.domain.UserId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -156,9 +153,9 @@ final class JdbiOrderRepository implements OrderRepository {
         checkEventsFollow(order, 0);
         Insertion insertion = transactions.inTransactionWithConnection(connection -> {
             try (NamedSql.Bound statement = INSERT_ORDER.prepare(connection)) {
-                bindState(statement, order);
+                OrderRows.bindState(statement, order);
                 outbox.bind(statement, order);
-                bindLines(statement, order);
+                OrderRows.bindLines(statement, order);
                 statement.setText("customer_id", order.customerId().value())
                         .setLong("restaurant_id", order.restaurantId().value())
                         .setText("restaurant_owner_id", order.restaurantOwnerId().value())
@@ -229,7 +226,7 @@ final class JdbiOrderRepository implements OrderRepository {
         checkEventsFollow(order, expectedVersion);
         long written = transactions.inTransactionWithConnection(connection -> {
             try (NamedSql.Bound statement = UPDATE_ORDER.prepare(connection)) {
-                bindState(statement, order);
+                OrderRows.bindState(statement, order);
                 outbox.bind(statement, order);
                 statement.setLong("expected_version", expectedVersion);
                 try (ResultSet rs = statement.statement().executeQuery()) {
@@ -263,45 +260,6 @@ final class JdbiOrderRepository implements OrderRepository {
                 .map((rs, ctx) -> new RecordedEvent(rs.getLong("version"), rs.getString("type"),
                         Timestamps.read(rs, "occurred_at"), UserId.of(rs.getString("actor")), rs.getLong("version")))
                 .list());
-    }
-
-    /** Binds what a transition may change: status, version, payment, cancellation, rider, update time. */
-    private static void bindState(NamedSql.Bound statement, Order order) throws SQLException {
-        Payment payment = order.payment().orElse(null);
-        Cancellation cancellation = order.cancellation().orElse(null);
-        statement.setLong("id", order.id().value())
-                .setText("status", order.status().wireName())
-                .setLong("version", order.version())
-                .setText("payment_method", payment == null ? null : payment.method().wireName())
-                .setLong("payment_amount", payment == null ? null : payment.amount().amount())
-                .setInstant("paid_at", payment == null ? null : payment.paidAt())
-                .setText("cancellation_reason", cancellation == null ? null : cancellation.reason())
-                .setText("cancelled_by", cancellation == null ? null : cancellation.cancelledBy().wireName())
-                .setBoolean("refund_due", cancellation == null ? null : cancellation.refundDue())
-                .setInstant("cancelled_at", cancellation == null ? null : cancellation.cancelledAt())
-                .setText("rider_id", order.riderId().map(UserId::value).orElse(null))
-                .setInstant("updated_at", order.updatedAt());
-    }
-
-    /** The order's lines as arrays, numbered from 1 in their order by the statement. */
-    private static void bindLines(NamedSql.Bound statement, Order order) throws SQLException {
-        List<OrderLine> lines = order.lines();
-        int n = lines.size();
-        long[] menuItems = new long[n];
-        String[] names = new String[n];
-        long[] prices = new long[n];
-        int[] quantities = new int[n];
-        for (int i = 0; i < n; i++) {
-            OrderLine line = lines.get(i);
-            menuItems[i] = line.menuItemId().value();
-            names[i] = line.name();
-            prices[i] = line.unitPrice().amount();
-            quantities[i] = line.quantity();
-        }
-        statement.set("line_menu_items", menuItems)
-                .set("line_names", names)
-                .set("line_prices", prices)
-                .set("line_quantities", quantities);
     }
 
     /** The pending events must number the versions after {@code base} up to the order's, one each. */

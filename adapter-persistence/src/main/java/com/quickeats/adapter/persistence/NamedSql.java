@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -86,8 +85,8 @@ final class NamedSql {
         }
 
         /**
-         * Binds {@code value} by its Java type: {@code null} as {@code nullType}; an {@link Instant} as
-         * {@code timestamptz}; an array (of {@code long}, {@code int}, {@link String}, …) as a SQL array; anything
+         * Binds {@code value} by its Java type: {@code null} as {@code nullType}; an {@link Instant} as text of
+         * a type the server infers ({@code timestamptz} wherever this module binds one); an array (of {@code long}, {@code int}, {@link String}, …) as a SQL array; anything
          * else as the driver binds it.
          */
         Bound set(String name, Object value, int nullType) throws SQLException {
@@ -101,7 +100,7 @@ final class NamedSql {
                 } else if (value instanceof String text) {
                     statement.setString(position, text);
                 } else if (value instanceof Instant instant) {
-                    statement.setObject(position, Timestamps.storable(instant).atOffset(ZoneOffset.UTC));
+                    statement.setObject(position, Timestamps.text(instant), Types.OTHER);
                 } else {
                     statement.setObject(position, value);
                 }
@@ -121,8 +120,9 @@ final class NamedSql {
             return set(name, value, Types.BIGINT);
         }
 
+        /** As text the server reads into the column's {@code timestamptz}: see {@link Timestamps#text}. */
         Bound setInstant(String name, Instant value) throws SQLException {
-            return set(name, value, Types.TIMESTAMP_WITH_TIMEZONE);
+            return set(name, value, Types.OTHER);
         }
 
         Bound setBoolean(String name, Boolean value) throws SQLException {

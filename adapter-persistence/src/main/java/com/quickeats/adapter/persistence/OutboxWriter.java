@@ -71,7 +71,7 @@ final class OutboxWriter {
             types[i] = event.type();
             payloads[i] = eventPayloads.payloadOf(event);
             actors[i] = event.actor().value();
-            times[i] = Timestamps.storable(event.occurredAt()).toString();
+            times[i] = Timestamps.text(event.occurredAt());
             ids[i] = UUID.randomUUID().toString();
             outbox[i] = outboxPayloads.payloadOf(atVersion, event);
             statuses[i] = atVersion.status().wireName();

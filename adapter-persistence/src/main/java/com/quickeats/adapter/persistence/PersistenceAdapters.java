@@ -94,7 +94,8 @@ public final class PersistenceAdapters {
      *     not the pool, which it would hold a connection of for good
      */
     public OrderFeedSource orderFeedSource(DataSource listenerConnections) {
-        return new PostgresOrderFeedSource(jdbi, Objects.requireNonNull(listenerConnections, "listenerConnections"));
+        return new PostgresOrderFeedSource(transactions,
+                Objects.requireNonNull(listenerConnections, "listenerConnections"));
     }
 
     /** Plain connections to one database, each opened on demand: for the feed's listener, beside a pool. */

@@ -65,6 +65,15 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
             INSERT INTO idempotency_records (caller, key, fingerprint, created_at, expires_at, status, headers, body)
             VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)""");
 
+    /** A digest per thread: looking one up in the security providers costs more than the hash itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
+
     private final JdbiTransactionRunner transactions;
     private final JsonColumns json;
     private final String lockTimeout;
@@ -172,13 +181,10 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     static long lockOf(IdempotencyClaim claim) {
         String caller = claim.caller().value();
         String text = caller.length() + ":" + caller + ":" + claim.key();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
     }
+
 
     private void requireUnitOfWork(String operation) {
         if (!transactions.isInUnitOfWork()) {

@@ -5,12 +5,9 @@ import com.quickeats.order.application.port.out.OrderPageRequest;
 import com.quickeats.order.application.port.out.OrderRepository;
 import com.quickeats.order.application.port.out.RecordedEvent;
 import com.quickeats.order.application.port.out.StaleOrderException;
-import com.quickeats.order.domain.Cancellation;
 import com.quickeats.order.domain.Order;
 import com.quickeats.order.domain.OrderEvent;
 import com.quickeats.order.domain.OrderId;
-import com.quickeats.order.domain.OrderLine;
-import com.quickeats.order.domain.Payment;
 import com.quickeats.order.domain.UserId;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +17,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.statement.SqlStatement;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Orders, their lines and their history in PostgreSQL, one statement per call: an order is read with its lines
@@ -47,7 +42,7 @@ final class JdbiOrderRepository implements OrderRepository {
      * inserted order: no order, none of them. Their foreign keys are checked at the end of the statement, when the
      * order row is there.
      */
-    private static final String INSERT_ORDER = """
+    private static final NamedSql INSERT_ORDER = NamedSql.of("""
             WITH restaurant AS (
                 SELECT FROM restaurants WHERE id = :restaurant_id
             ), written AS (
@@ -70,14 +65,14 @@ final class JdbiOrderRepository implements OrderRepository {
                        WITH ORDINALITY AS l(menu_item_id, name, unit_price, quantity, line_no)
             )""" + OutboxWriter.EVENTS_AND_OUTBOX + """
 
-            SELECT EXISTS (SELECT FROM restaurant) AS restaurant_known, EXISTS (SELECT FROM written) AS inserted""";
+            SELECT EXISTS (SELECT FROM restaurant) AS restaurant_known, EXISTS (SELECT FROM written) AS inserted""");
 
     /**
      * Writes the order's new state, its history and outbox rows in one statement, only if the stored row is still
      * at the version the order was loaded at; answers how many orders it wrote. Lines, customer, restaurant,
      * total, address and creation time never change after placement.
      */
-    private static final String UPDATE_ORDER = """
+    private static final NamedSql UPDATE_ORDER = NamedSql.of("""
             WITH written AS (
                 UPDATE orders
                    SET status = :status, version = :version,
@@ -89,13 +84,16 @@ final class JdbiOrderRepository implements OrderRepository {
                 RETURNING id, restaurant_id, customer_id, restaurant_owner_id
             )""" + OutboxWriter.EVENTS_AND_OUTBOX + """
 
-            SELECT count(*) FROM written""";
+            SELECT count(*) FROM written""");
 
     /** An order with its lines, one row per line; the condition names the order ({@code o}). */
     private static final String SELECT_WITH_LINES = "SELECT " + PageQuery.ORDER_COLUMNS + ", "
             + PageQuery.LINE_COLUMNS + " FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id WHERE ";
 
     private static final String FIND_BY_ID = SELECT_WITH_LINES + "o.id = ? ORDER BY l.line_no";
+
+    private static final String FIND_BY_CREATION_KEY = SELECT_WITH_LINES
+            + "o.customer_id = ? AND o.creation_key = ? ORDER BY l.line_no";
 
     private static final int ID_BLOCK = 32;
 
@@ -153,34 +151,36 @@ final class JdbiOrderRepository implements OrderRepository {
             throw new IllegalArgumentException("order " + order.id() + " was loaded from storage; update it instead");
         }
         checkEventsFollow(order, 0);
-        transactions.inTransactionWithHandle(h -> {
-            Insertion insertion;
-            try {
-                insertion = bindLines(outbox.bind(bindState(h.createQuery(INSERT_ORDER), order), order), order)
-                        .bind("customer_id", order.customerId().value())
-                        .bind("restaurant_id", order.restaurantId().value())
-                        .bind("restaurant_owner_id", order.restaurantOwnerId().value())
-                        .bind("total_amount", order.total().amount())
-                        .bind("delivery_address", order.deliveryAddress())
-                        .bind("creation_key", creationKey)
-                        .bind("created_at", order.createdAt())
-                        .map((rs, ctx) -> new Insertion(rs.getBoolean("restaurant_known"), rs.getBoolean("inserted")))
-                        .one();
-            } catch (UnableToExecuteStatementException e) {
+        Insertion insertion = transactions.inTransactionWithConnection(connection -> {
+            try (NamedSql.Bound statement = INSERT_ORDER.prepare(connection)) {
+                OrderRows.bindState(statement, order);
+                outbox.bind(statement, order);
+                OrderRows.bindLines(statement, order);
+                statement.setText("customer_id", order.customerId().value())
+                        .setLong("restaurant_id", order.restaurantId().value())
+                        .setText("restaurant_owner_id", order.restaurantOwnerId().value())
+                        .setLong("total_amount", order.total().amount())
+                        .setText("delivery_address", order.deliveryAddress())
+                        .setText("creation_key", creationKey)
+                        .setInstant("created_at", order.createdAt());
+                try (ResultSet rs = statement.statement().executeQuery()) {
+                    rs.next();
+                    return new Insertion(rs.getBoolean(1), rs.getBoolean(2));
+                }
+            } catch (SQLException e) {
                 if (PostgresErrors.isUniqueViolationOf(e, PRIMARY_KEY)) {
                     throw new IllegalStateException("order " + order.id() + " is already stored", e);
                 }
                 throw e;
             }
-            if (!insertion.restaurantKnown()) {
-                throw new IllegalStateException("order " + order.id() + " is for restaurant " + order.restaurantId()
-                        + ", which is not stored");
-            }
-            if (!insertion.inserted()) {
-                throw new DuplicateOrderException(order.customerId(), creationKey);
-            }
-            return null;
         });
+        if (!insertion.restaurantKnown()) {
+            throw new IllegalStateException("order " + order.id() + " is for restaurant " + order.restaurantId()
+                    + ", which is not stored");
+        }
+        if (!insertion.inserted()) {
+            throw new DuplicateOrderException(order.customerId(), creationKey);
+        }
     }
 
     /**
@@ -189,25 +189,30 @@ final class JdbiOrderRepository implements OrderRepository {
      */
     @Override
     public Optional<Order> find(OrderId id) {
-        return transactions.withHandle(h -> {
-            try (PreparedStatement statement = h.getConnection().prepareStatement(FIND_BY_ID)) {
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_ID)) {
                 statement.setLong(1, id.value());
-                try (ResultSet rs = statement.executeQuery()) {
-                    return OrderRows.readWithLines(rs).stream().findFirst();
-                }
-            } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
+                return first(statement);
             }
         });
     }
 
     @Override
     public Optional<Order> findByCreationKey(UserId customer, String creationKey) {
-        return transactions.withHandle(h -> h.createQuery(SELECT_WITH_LINES
-                        + "o.customer_id = :customer_id AND o.creation_key = :key ORDER BY l.line_no")
-                .bind("customer_id", customer.value())
-                .bind("key", creationKey)
-                .scanResultSet((rs, ctx) -> OrderRows.readWithLines(rs.get()))).stream().findFirst();
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FIND_BY_CREATION_KEY)) {
+                statement.setString(1, customer.value());
+                statement.setString(2, creationKey);
+                return first(statement);
+            }
+        });
+    }
+
+    private static Optional<Order> first(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            List<Order> found = OrderRows.readWithLines(rs);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
     }
 
     /**
@@ -219,16 +224,20 @@ final class JdbiOrderRepository implements OrderRepository {
         Objects.requireNonNull(order, "order");
         long expectedVersion = order.persistedVersion();
         checkEventsFollow(order, expectedVersion);
-        transactions.inTransactionWithHandle(h -> {
-            long written = outbox.bind(bindState(h.createQuery(UPDATE_ORDER), order), order)
-                    .bind("expected_version", expectedVersion)
-                    .mapTo(Long.class)
-                    .one();
-            if (written == 0) {
-                throw new StaleOrderException(order.id(), expectedVersion);
+        long written = transactions.inTransactionWithConnection(connection -> {
+            try (NamedSql.Bound statement = UPDATE_ORDER.prepare(connection)) {
+                OrderRows.bindState(statement, order);
+                outbox.bind(statement, order);
+                statement.setLong("expected_version", expectedVersion);
+                try (ResultSet rs = statement.statement().executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-            return null;
         });
+        if (written == 0) {
+            throw new StaleOrderException(order.id(), expectedVersion);
+        }
     }
 
     /** One statement whatever the limit: the orders of the page with all their lines. */
@@ -251,35 +260,6 @@ final class JdbiOrderRepository implements OrderRepository {
                 .map((rs, ctx) -> new RecordedEvent(rs.getLong("version"), rs.getString("type"),
                         Timestamps.read(rs, "occurred_at"), UserId.of(rs.getString("actor")), rs.getLong("version")))
                 .list());
-    }
-
-    /** Binds what a transition may change: status, version, payment, cancellation, rider, update time. */
-    private static <S extends SqlStatement<S>> S bindState(S statement, Order order) {
-        Optional<Payment> payment = order.payment();
-        Optional<Cancellation> cancellation = order.cancellation();
-        return statement
-                .bind("id", order.id().value())
-                .bind("status", order.status().wireName())
-                .bind("version", order.version())
-                .bind("payment_method", payment.map(p -> p.method().wireName()).orElse(null))
-                .bind("payment_amount", payment.map(p -> p.amount().amount()).orElse(null))
-                .bind("paid_at", payment.map(Payment::paidAt).orElse(null))
-                .bind("cancellation_reason", cancellation.map(Cancellation::reason).orElse(null))
-                .bind("cancelled_by", cancellation.map(c -> c.cancelledBy().wireName()).orElse(null))
-                .bind("refund_due", cancellation.map(Cancellation::refundDue).orElse(null))
-                .bind("cancelled_at", cancellation.map(Cancellation::cancelledAt).orElse(null))
-                .bind("rider_id", order.riderId().map(UserId::value).orElse(null))
-                .bind("updated_at", order.updatedAt());
-    }
-
-    /** The order's lines as arrays, numbered from 1 in their order by the statement. */
-    private static <S extends SqlStatement<S>> S bindLines(S statement, Order order) {
-        List<OrderLine> lines = order.lines();
-        return statement
-                .bindArray("line_menu_items", Long.class, lines.stream().map(l -> l.menuItemId().value()).toList())
-                .bindArray("line_names", String.class, lines.stream().map(OrderLine::name).toList())
-                .bindArray("line_prices", Long.class, lines.stream().map(l -> l.unitPrice().amount()).toList())
-                .bindArray("line_quantities", Integer.class, lines.stream().map(OrderLine::quantity).toList());
     }
 
     /** The pending events must number the versions after {@code base} up to the order's, one each. */

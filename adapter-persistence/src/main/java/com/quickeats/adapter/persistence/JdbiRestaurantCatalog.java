@@ -8,6 +8,7 @@ import com.quickeats.order.domain.Money;
 import com.quickeats.order.domain.Restaurant;
 import com.quickeats.order.domain.RestaurantId;
 import com.quickeats.order.domain.UserId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
             SELECT r.id, r.name, r.owner_id, m.id AS item_id, m.name AS item_name, m.price, m.available
               FROM restaurants r
               LEFT JOIN menu_items m ON m.restaurant_id = r.id""";
+
+    private static final String FIND = WITH_MENU + " WHERE r.id = ? ORDER BY m.position, m.id";
 
     private final JdbiTransactionRunner transactions;
 
@@ -82,11 +85,17 @@ final class JdbiRestaurantCatalog implements RestaurantCatalog {
         });
     }
 
+    /** On every placement: plain JDBC, the driver's prepared statement reused. */
     @Override
     public Optional<Restaurant> find(RestaurantId id) {
-        return transactions.withHandle(h -> h.createQuery(WITH_MENU + " WHERE r.id = :id ORDER BY m.position, m.id")
-                .bind("id", id.value())
-                .scanResultSet((rs, ctx) -> readWithMenu(rs.get())));
+        return transactions.withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+                statement.setLong(1, id.value());
+                try (ResultSet rs = statement.executeQuery()) {
+                    return readWithMenu(rs);
+                }
+            }
+        });
     }
 
     /**

@@ -1,19 +1,26 @@
 package com.quickeats.adapter.persistence;
 
 import com.quickeats.order.application.port.out.TransactionRunner;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * A unit of work is one JDBI handle, bound to the calling thread so that every adapter used inside it reads and
- * writes through that same connection, and one PostgreSQL transaction from its first write on. A nested call
- * joins the open unit of work; only the outermost call commits (on return) or rolls back (when anything is
+ * A unit of work is one connection from the pool, bound to the calling thread so that every adapter used inside it
+ * reads and writes through that same connection, and one PostgreSQL transaction from its first write on. A nested
+ * call joins the open unit of work; only the outermost call commits (on return) or rolls back (when anything is
  * thrown).
+ *
+ * <p>The hot statements (an order, a placement, an action, an idempotency record) run on the connection itself
+ * ({@link #withConnection}); the rest runs through a JDBI handle over the same connection, opened only when a unit
+ * of work first asks for one ({@link #withHandle}), so that a request on the hot path pays for no handle.
  *
  * <p>The transaction begins with the first write, not before: a unit of work that only reads (one order, a page)
  * sends no BEGIN and no COMMIT, each statement committing on its own. That changes nothing a reader can see:
@@ -29,52 +36,99 @@ import org.jdbi.v3.core.statement.Update;
  * {@link com.quickeats.order.application.port.out.StorageUnavailableException}.
  */
 final class JdbiTransactionRunner implements TransactionRunner {
+    private final DataSource dataSource;
     private final Jdbi jdbi;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
-    JdbiTransactionRunner(Jdbi jdbi) {
-        this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    JdbiTransactionRunner(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.jdbi = PersistenceAdapters.jdbi(new UnitOfWorkConnections());
     }
 
-    /** The thread's handle, whether its transaction has begun, and the write that waits for the COMMIT. */
-    private static final class UnitOfWork {
-        private final Handle handle;
-        private boolean begun;
-        private String finalSql;
-        private Consumer<Update> finalBinding;
+    /** Work on a connection; a failure of the database surfaces as it is, wrapped only to be unchecked. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
 
-        UnitOfWork(Handle handle) {
-            this.handle = handle;
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    interface Binding {
+        void bind(NamedSql.Bound statement) throws SQLException;
+    }
+
+    /** A write that may travel with the COMMIT: its SQL, and the same followed by the COMMIT, each parsed once. */
+    record FinalWrite(NamedSql alone, NamedSql withCommit) {
+        static FinalWrite of(String sql) {
+            return new FinalWrite(NamedSql.of(sql), NamedSql.of(sql + ";\nCOMMIT"));
+        }
+    }
+
+    /** The thread's connection, its JDBI handle once asked for, whether its transaction has begun, the last write. */
+    private final class UnitOfWork {
+        private final Connection connection;
+        private Handle handle;
+        private boolean begun;
+        private FinalWrite finalWrite;
+        private Binding finalBinding;
+
+        UnitOfWork(Connection connection) {
+            this.connection = connection;
         }
 
-        void begin() {
+        Handle handle() {
+            if (handle == null) {
+                handle = jdbi.open(); // on this connection: see UnitOfWorkConnections
+            }
+            return handle;
+        }
+
+        void begin() throws SQLException {
             if (!begun) {
-                handle.begin(); // only turns auto-commit off: the driver sends BEGIN with the next statement
+                connection.setAutoCommit(false); // the driver sends BEGIN with the next statement
                 begun = true;
             }
         }
 
         /** Runs a write held back for the COMMIT now, because something else comes after it after all. */
-        void flush() {
-            sendFinalWrite("");
+        void flush() throws SQLException {
+            sendFinalWrite(false);
         }
 
-        void commit() {
+        void commit() throws SQLException {
             // One round trip: pgjdbc splits the text and sends both statements before waiting. If the write
             // fails, PostgreSQL skips the COMMIT and the transaction rolls back.
-            sendFinalWrite(";\nCOMMIT");
+            sendFinalWrite(true);
             if (begun) {
-                handle.commit(); // after a COMMIT sent with the last write, the driver knows it has nothing to do
+                connection.commit(); // after a COMMIT sent with the last write, the driver knows it has nothing to do
+                connection.setAutoCommit(true);
             }
         }
 
-        private void sendFinalWrite(String followedBy) {
-            if (finalSql != null) {
-                Update update = handle.createUpdate(finalSql + followedBy);
-                finalBinding.accept(update);
-                finalSql = null;
+        void rollback() throws SQLException {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+
+        private void sendFinalWrite(boolean withCommit) throws SQLException {
+            if (finalWrite != null) {
+                NamedSql sql = withCommit ? finalWrite.withCommit() : finalWrite.alone();
+                Binding binding = finalBinding;
+                finalWrite = null;
                 finalBinding = null;
-                update.execute();
+                try (NamedSql.Bound statement = sql.prepare(connection)) {
+                    binding.bind(statement);
+                    statement.statement().execute();
+                }
+            }
+        }
+
+        /** Closes the handle (its transaction already ended), then gives the connection back to the pool. */
+        void close() throws SQLException {
+            try (Connection pooled = connection) {
+                if (handle != null) {
+                    handle.close();
+                }
             }
         }
     }
@@ -86,18 +140,26 @@ final class JdbiTransactionRunner implements TransactionRunner {
             return work.get();
         }
         return StorageFailures.translate(() -> {
-            try (Handle handle = jdbi.open()) {
-                UnitOfWork unit = new UnitOfWork(handle);
-                current.set(unit);
-                try {
-                    T result = work.get();
+            UnitOfWork unit = new UnitOfWork(sql(dataSource::getConnection));
+            current.set(unit);
+            try {
+                T result = work.get();
+                sql(() -> {
                     unit.commit();
-                    return result;
-                } catch (RuntimeException | Error failure) {
-                    if (unit.begun) {
-                        rollback(handle, failure);
-                    }
-                    throw failure;
+                    return null;
+                });
+                return result;
+            } catch (RuntimeException | Error failure) {
+                if (unit.begun) {
+                    rollback(unit, failure);
+                }
+                throw failure;
+            } finally {
+                try {
+                    sql(() -> {
+                        unit.close();
+                        return null;
+                    });
                 } finally {
                     current.remove();
                 }
@@ -105,41 +167,65 @@ final class JdbiTransactionRunner implements TransactionRunner {
         });
     }
 
-    private static void rollback(Handle handle, Throwable failure) {
+    private static void rollback(UnitOfWork unit, Throwable failure) {
         try {
-            handle.rollback();
-        } catch (RuntimeException rollbackFailure) {
+            unit.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
             failure.addSuppressed(rollbackFailure);
         }
     }
 
     /**
-     * Runs {@code action} on this thread's unit of work, or, when none is open, on a short-lived handle of its
-     * own in auto-commit mode: right for a read, not for writes that belong together.
+     * Runs {@code work} on this thread's unit of work's connection, or, when none is open, in a unit of work of its
+     * own that only lasts for it (auto-commit: right for a read, not for writes that belong together).
      */
-    <T> T withHandle(Function<Handle, T> action) {
-        UnitOfWork unit = current.get();
-        if (unit != null) {
-            return StorageFailures.translate(() -> {
+    <T> T withConnection(SqlWork<T> work) {
+        return inTransaction(() -> {
+            UnitOfWork unit = current.get();
+            return sql(() -> {
                 unit.flush();
-                return action.apply(unit.handle);
+                return work.apply(unit.connection);
             });
-        }
-        return StorageFailures.translate(() -> {
-            try (Handle own = jdbi.open()) {
-                return action.apply(own);
-            }
         });
     }
 
     /**
-     * Runs {@code action} inside this thread's unit of work, opening one if none is open, with its transaction
+     * Runs {@code work} inside this thread's unit of work, opening one if none is open, with its transaction
      * begun: for writes, and for anything that must hold until the unit of work ends (a transaction's lock).
      */
+    <T> T inTransactionWithConnection(SqlWork<T> work) {
+        return inTransaction(() -> {
+            UnitOfWork unit = current.get();
+            return sql(() -> {
+                unit.begin();
+                unit.flush();
+                return work.apply(unit.connection);
+            });
+        });
+    }
+
+    /** As {@link #withConnection}, through a JDBI handle on the unit of work's connection. */
+    <T> T withHandle(Function<Handle, T> action) {
+        return inTransaction(() -> {
+            UnitOfWork unit = current.get();
+            sql(() -> {
+                unit.flush();
+                return null;
+            });
+            return action.apply(unit.handle());
+        });
+    }
+
+    /** As {@link #inTransactionWithConnection}, through a JDBI handle on the unit of work's connection. */
     <T> T inTransactionWithHandle(Function<Handle, T> action) {
         return inTransaction(() -> {
-            current.get().begin();
-            return withHandle(action);
+            UnitOfWork unit = current.get();
+            sql(() -> {
+                unit.begin();
+                unit.flush();
+                return null;
+            });
+            return action.apply(unit.handle());
         });
     }
 
@@ -148,19 +234,60 @@ final class JdbiTransactionRunner implements TransactionRunner {
      * trip; should anything else run on the unit of work first, the write runs before it. The write must fail,
      * not just change no row, when it cannot be made: nothing can be checked between it and the COMMIT.
      */
-    void writeAtCommit(String sql, Consumer<Update> binding) {
+    void writeAtCommit(FinalWrite write, Binding binding) {
         UnitOfWork unit = current.get();
         if (unit == null) {
             throw new IllegalStateException("a write at commit needs a unit of work");
         }
-        unit.flush();
-        unit.begin();
-        unit.finalSql = Objects.requireNonNull(sql, "sql");
+        sql(() -> {
+            unit.flush();
+            unit.begin();
+            return null;
+        });
+        unit.finalWrite = Objects.requireNonNull(write, "write");
         unit.finalBinding = Objects.requireNonNull(binding, "binding");
     }
 
     /** Whether this thread has a unit of work open. */
     boolean isInUnitOfWork() {
         return current.get() != null;
+    }
+
+    /** For this module's tests: the JDBI instance whose handles the units of work use. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    private static <T> T sql(SqlAction<T> action) {
+        try {
+            return action.run();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Where JDBI's handles get their connection: the thread's unit of work's, which the unit of work gives back
+     * itself; outside a unit of work (the feed's reads), one of the pool's.
+     */
+    private final class UnitOfWorkConnections implements ConnectionFactory {
+        @Override
+        public Connection openConnection() throws SQLException {
+            UnitOfWork unit = current.get();
+            return unit == null ? dataSource.getConnection() : unit.connection;
+        }
+
+        @Override
+        public void closeConnection(Connection connection) throws SQLException {
+            UnitOfWork unit = current.get();
+            if (unit == null || unit.connection != connection) {
+                connection.close();
+            }
+        }
     }
 }

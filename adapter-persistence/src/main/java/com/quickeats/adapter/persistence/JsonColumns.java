@@ -45,7 +45,7 @@ final class JsonColumns {
     }
 
     String headers(Map<String, String> headers) {
-        return write(json.valueToTree(new TreeMap<>(headers)));
+        return write(new TreeMap<>(headers));
     }
 
     Map<String, String> readHeaders(String stored) {
@@ -58,7 +58,7 @@ final class JsonColumns {
     }
 
     private static String text(Instant instant) {
-        return Timestamps.storable(instant).toString();
+        return Timestamps.text(instant);
     }
 
     private String write(Object tree) {

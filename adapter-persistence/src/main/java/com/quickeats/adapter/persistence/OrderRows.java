@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** The one mapping between a row of {@code orders} (with its {@code order_lines}) and the aggregate. */
+/** The one mapping between a row of {@code orders} (with its {@code order_lines}) and the aggregate, both ways. */
 final class OrderRows {
     private OrderRows() {
     }
@@ -102,6 +102,45 @@ final class OrderRows {
     static OrderLine readLine(ResultSet rs) throws SQLException {
         return new OrderLine(MenuItemId.of(rs.getLong("menu_item_id")), rs.getString("name"),
                 Money.won(rs.getLong("unit_price")), rs.getInt("quantity"));
+    }
+
+    /** Binds what a transition may change: status, version, payment, cancellation, rider, update time. */
+    static void bindState(NamedSql.Bound statement, Order order) throws SQLException {
+        Payment payment = order.payment().orElse(null);
+        Cancellation cancellation = order.cancellation().orElse(null);
+        statement.setLong("id", order.id().value())
+                .setText("status", order.status().wireName())
+                .setLong("version", order.version())
+                .setText("payment_method", payment == null ? null : payment.method().wireName())
+                .setLong("payment_amount", payment == null ? null : payment.amount().amount())
+                .setInstant("paid_at", payment == null ? null : payment.paidAt())
+                .setText("cancellation_reason", cancellation == null ? null : cancellation.reason())
+                .setText("cancelled_by", cancellation == null ? null : cancellation.cancelledBy().wireName())
+                .setBoolean("refund_due", cancellation == null ? null : cancellation.refundDue())
+                .setInstant("cancelled_at", cancellation == null ? null : cancellation.cancelledAt())
+                .setText("rider_id", order.riderId().map(UserId::value).orElse(null))
+                .setInstant("updated_at", order.updatedAt());
+    }
+
+    /** The order's lines as arrays, numbered from 1 in their order by the statement. */
+    static void bindLines(NamedSql.Bound statement, Order order) throws SQLException {
+        List<OrderLine> lines = order.lines();
+        int n = lines.size();
+        long[] menuItems = new long[n];
+        String[] names = new String[n];
+        long[] prices = new long[n];
+        int[] quantities = new int[n];
+        for (int i = 0; i < n; i++) {
+            OrderLine line = lines.get(i);
+            menuItems[i] = line.menuItemId().value();
+            names[i] = line.name();
+            prices[i] = line.unitPrice().amount();
+            quantities[i] = line.quantity();
+        }
+        statement.set("line_menu_items", menuItems)
+                .set("line_names", names)
+                .set("line_prices", prices)
+                .set("line_quantities", quantities);
     }
 
     private static <T> T known(Optional<T> value, String what, String stored) {

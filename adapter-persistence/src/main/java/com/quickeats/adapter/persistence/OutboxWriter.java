@@ -4,10 +4,9 @@ import com.quickeats.order.domain.Order;
 import com.quickeats.order.domain.OrderEvent;
 import com.quickeats.order.domain.OrderStatus;
 import com.quickeats.order.domain.UserId;
-import java.util.ArrayList;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Appends an order's new events to {@code order_outbox} (migration V4) and to its history ({@code order_events})
@@ -51,44 +50,43 @@ final class OutboxWriter {
     }
 
     /** Binds one history row and one outbox row per pending event of {@code order}. */
-    <S extends SqlStatement<S>> S bind(S statement, Order order) {
+    void bind(NamedSql.Bound statement, Order order) throws SQLException {
         List<OrderEvent> events = order.pendingEvents();
         int n = events.size();
-        List<Long> versions = new ArrayList<>(n);
-        List<String> types = new ArrayList<>(n);
-        List<String> payloads = new ArrayList<>(n);
-        List<String> actors = new ArrayList<>(n);
-        List<String> times = new ArrayList<>(n);
-        List<String> ids = new ArrayList<>(n);
-        List<String> outbox = new ArrayList<>(n);
-        List<String> statuses = new ArrayList<>(n);
-        List<String> previousStatuses = new ArrayList<>(n);
-        List<String> riders = new ArrayList<>(n);
+        long[] versions = new long[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        String[] actors = new String[n];
+        String[] times = new String[n];
+        String[] ids = new String[n];
+        String[] outbox = new String[n];
+        String[] statuses = new String[n];
+        String[] previousStatuses = new String[n];
+        String[] riders = new String[n];
         for (int i = 0; i < n; i++) {
             OrderEvent event = events.get(i);
             Order atVersion = OrderAtVersion.after(order, events, i);
             OrderStatus before = OrderAtVersion.statusBefore(event);
-            versions.add(event.version());
-            types.add(event.type());
-            payloads.add(eventPayloads.payloadOf(event));
-            actors.add(event.actor().value());
-            times.add(Timestamps.storable(event.occurredAt()).toString());
-            ids.add(UUID.randomUUID().toString());
-            outbox.add(outboxPayloads.payloadOf(atVersion, event));
-            statuses.add(atVersion.status().wireName());
-            previousStatuses.add(before == null ? null : before.wireName());
-            riders.add(atVersion.riderId().map(UserId::value).orElse(null));
+            versions[i] = event.version();
+            types[i] = event.type();
+            payloads[i] = eventPayloads.payloadOf(event);
+            actors[i] = event.actor().value();
+            times[i] = Timestamps.text(event.occurredAt());
+            ids[i] = UUID.randomUUID().toString();
+            outbox[i] = outboxPayloads.payloadOf(atVersion, event);
+            statuses[i] = atVersion.status().wireName();
+            previousStatuses[i] = before == null ? null : before.wireName();
+            riders[i] = atVersion.riderId().map(UserId::value).orElse(null);
         }
-        return statement
-                .bindArray("event_versions", Long.class, versions)
-                .bindArray("event_types", String.class, types)
-                .bindArray("event_payloads", String.class, payloads)
-                .bindArray("event_actors", String.class, actors)
-                .bindArray("event_times", String.class, times)
-                .bindArray("outbox_ids", String.class, ids)
-                .bindArray("outbox_payloads", String.class, outbox)
-                .bindArray("outbox_statuses", String.class, statuses)
-                .bindArray("outbox_previous_statuses", String.class, previousStatuses)
-                .bindArray("outbox_riders", String.class, riders);
+        statement.set("event_versions", versions)
+                .set("event_types", types)
+                .set("event_payloads", payloads)
+                .set("event_actors", actors)
+                .set("event_times", times)
+                .set("outbox_ids", ids)
+                .set("outbox_payloads", outbox)
+                .set("outbox_statuses", statuses)
+                .set("outbox_previous_statuses", previousStatuses)
+                .set("outbox_riders", riders);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.ConnectionFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -26,10 +27,11 @@ public final class PersistenceAdapters {
     private final JdbiRestaurantCatalog restaurants;
     private final PostgresIdempotencyStore idempotency;
 
-    private PersistenceAdapters(Jdbi jdbi, Duration idempotencyLockTimeout, OutboxPayloads outboxPayloads) {
-        this.jdbi = jdbi;
+    private PersistenceAdapters(DataSource dataSource, Duration idempotencyLockTimeout,
+                                OutboxPayloads outboxPayloads) {
         JsonColumns json = new JsonColumns();
-        this.transactions = new JdbiTransactionRunner(jdbi);
+        this.transactions = new JdbiTransactionRunner(dataSource);
+        this.jdbi = transactions.jdbi();
         this.orders = new JdbiOrderRepository(transactions, new OutboxWriter(json, outboxPayloads));
         this.restaurants = new JdbiRestaurantCatalog(transactions);
         this.idempotency = new PostgresIdempotencyStore(transactions, json, idempotencyLockTimeout);
@@ -53,8 +55,9 @@ public final class PersistenceAdapters {
      */
     static PersistenceAdapters create(DataSource dataSource, Duration idempotencyLockTimeout,
                                              OutboxPayloads outboxPayloads) {
+        Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(outboxPayloads, "outboxPayloads");
-        return new PersistenceAdapters(jdbi(dataSource), idempotencyLockTimeout, outboxPayloads);
+        return new PersistenceAdapters(dataSource, idempotencyLockTimeout, outboxPayloads);
     }
 
     /** Brings the schema up to date with the migrations shipped in this module; a no-op when it already is. */
@@ -91,7 +94,8 @@ public final class PersistenceAdapters {
      *     not the pool, which it would hold a connection of for good
      */
     public OrderFeedSource orderFeedSource(DataSource listenerConnections) {
-        return new PostgresOrderFeedSource(jdbi, Objects.requireNonNull(listenerConnections, "listenerConnections"));
+        return new PostgresOrderFeedSource(transactions,
+                Objects.requireNonNull(listenerConnections, "listenerConnections"));
     }
 
     /** Plain connections to one database, each opened on demand: for the feed's listener, beside a pool. */
@@ -119,7 +123,11 @@ public final class PersistenceAdapters {
 
     static Jdbi jdbi(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Jdbi jdbi = Jdbi.create(dataSource);
+        return jdbi(dataSource::getConnection);
+    }
+
+    static Jdbi jdbi(ConnectionFactory connections) {
+        Jdbi jdbi = Jdbi.create(connections);
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.registerArgument(new Timestamps.InstantArgumentFactory());
         return jdbi;

@@ -15,11 +15,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import java.sql.Types;
 
 /**
  * Idempotency records in PostgreSQL. A claim takes a transaction-scoped advisory lock on (caller, key), then
@@ -60,16 +60,25 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
      * Takes the place of an expired record; a live one is never overwritten: the insert fails on the key. Sent
      * with the COMMIT, which a failure skips.
      */
-    private static final String INSERT = """
+    private static final JdbiTransactionRunner.FinalWrite INSERT = JdbiTransactionRunner.FinalWrite.of("""
             DELETE FROM idempotency_records WHERE caller = :caller AND key = :key AND expires_at <= :now;
             INSERT INTO idempotency_records (caller, key, fingerprint, created_at, expires_at, status, headers, body)
-            VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)""";
+            VALUES (:caller, :key, :fingerprint, :now, :expires_at, :status, CAST(:headers AS jsonb), :body)""");
+
+    /** A digest per thread: looking one up in the security providers costs more than the hash itself. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
 
     private final JdbiTransactionRunner transactions;
     private final JsonColumns json;
     private final String lockTimeout;
-    /** The keys each open unit of work (its handle) has claimed and not completed, with the claim's times. */
-    private final Map<Handle, Map<IdempotencyClaim, Times>> claimed = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The keys each open unit of work (its connection) has claimed and not completed, with the claim's times. */
+    private final Map<Connection, Map<IdempotencyClaim, Times>> claimed = Collections.synchronizedMap(new WeakHashMap<>());
 
     PostgresIdempotencyStore(JdbiTransactionRunner transactions, JsonColumns json, Duration lockTimeout) {
         this.transactions = transactions;
@@ -84,11 +93,11 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     public ClaimResult claim(IdempotencyClaim claim, Instant now, Instant expiresAt) {
         Objects.requireNonNull(claim, "claim");
         requireUnitOfWork("claim");
-        return transactions.inTransactionWithHandle(h -> {
-            Existing record = lockAndLookUp(h, claim);
+        return transactions.inTransactionWithConnection(connection -> {
+            Existing record = lockAndLookUp(connection, claim);
             if (record.fingerprint() == null || !record.expiresAt().isAfter(now)) {
                 // Absent, or expired, which counts as absent: ours now.
-                claimed.computeIfAbsent(h, handle -> new HashMap<>()).put(claim, new Times(now, expiresAt));
+                claimed.computeIfAbsent(connection, unitOfWork -> new HashMap<>()).put(claim, new Times(now, expiresAt));
                 return new ClaimResult.Claimed();
             }
             if (!record.fingerprint().equals(claim.fingerprint())) {
@@ -104,28 +113,29 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(response, "response");
         requireUnitOfWork("complete");
-        Times times = transactions.inTransactionWithHandle(h -> {
-            Map<IdempotencyClaim, Times> mine = claimed.get(h);
+        Times times = transactions.inTransactionWithConnection(connection -> {
+            Map<IdempotencyClaim, Times> mine = claimed.get(connection);
             Times claimedTimes = mine == null ? null : mine.remove(claim);
             if (claimedTimes == null) {
                 throw new IllegalStateException("key '" + claim.key() + "' was not claimed in this unit of work");
             }
             return claimedTimes;
         });
+        String headers = json.headers(response.headers());
         transactions.writeAtCommit(INSERT, insert -> insert
-                .bind("caller", claim.caller().value())
-                .bind("key", claim.key())
-                .bind("fingerprint", claim.fingerprint())
-                .bind("now", times.claimedAt())
-                .bind("expires_at", times.expiresAt())
-                .bind("status", response.status())
-                .bind("headers", json.headers(response.headers()))
-                .bind("body", response.body()));
+                .setText("caller", claim.caller().value())
+                .setText("key", claim.key())
+                .setText("fingerprint", claim.fingerprint())
+                .setInstant("now", times.claimedAt())
+                .setInstant("expires_at", times.expiresAt())
+                .set("status", response.status(), Types.INTEGER)
+                .setText("headers", headers)
+                .set("body", response.body(), Types.BINARY));
     }
 
     /** Runs {@link #CLAIM} on the unit of work's connection; a holder that outlasts the timeout is "in progress". */
-    private Existing lockAndLookUp(Handle h, IdempotencyClaim claim) {
-        try (PreparedStatement statement = h.getConnection().prepareStatement(CLAIM)) {
+    private Existing lockAndLookUp(Connection connection, IdempotencyClaim claim) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
             statement.setLong(1, lockOf(claim));
             statement.setString(2, lockTimeout);
             statement.setString(3, claim.caller().value());
@@ -141,7 +151,7 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
             if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                 throw new RequestInProgressException(claim.key());
             }
-            throw new UnableToExecuteStatementException(e, null);
+            throw e;
         }
     }
 
@@ -171,13 +181,10 @@ final class PostgresIdempotencyStore implements IdempotencyStore {
     static long lockOf(IdempotencyClaim claim) {
         String caller = claim.caller().value();
         String text = caller.length() + ":" + caller + ":" + claim.key();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] digest = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(digest).getLong();
     }
+
 
     private void requireUnitOfWork(String operation) {
         if (!transactions.isInUnitOfWork()) {

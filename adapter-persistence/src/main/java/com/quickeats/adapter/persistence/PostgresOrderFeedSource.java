@@ -9,6 +9,7 @@ import com.quickeats.order.domain.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -26,37 +27,57 @@ final class PostgresOrderFeedSource implements OrderFeedSource {
                    customer_id, owner_id, rider_id, occurred_at, payload::text AS payload
               FROM order_outbox""";
     private static final String AFTER = "(txid, seq) > (CAST(:txid AS xid8), :seq)";
+    private static final NamedSql READ_AFTER = NamedSql.of(COLUMNS + " WHERE " + AFTER
+            + " AND txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid, seq LIMIT :limit");
+    private static final NamedSql READ_BETWEEN = NamedSql.of(COLUMNS + " WHERE " + AFTER
+            + " AND (txid, seq) <= (CAST(:to_txid AS xid8), :to_seq) ORDER BY txid, seq LIMIT :limit");
 
+    private final JdbiTransactionRunner transactions;
     private final Jdbi jdbi;
     private final DataSource listenerConnections;
 
-    PostgresOrderFeedSource(Jdbi jdbi, DataSource listenerConnections) {
-        this.jdbi = jdbi;
+    PostgresOrderFeedSource(JdbiTransactionRunner transactions, DataSource listenerConnections) {
+        this.transactions = transactions;
+        this.jdbi = transactions.jdbi();
         this.listenerConnections = listenerConnections;
     }
 
+    /** After every commit that wrote outbox rows: plain JDBC, the driver's prepared statement reused. */
     @Override
     public List<FeedEntry> readAfter(FeedPosition after, int limit) {
-        return StorageFailures.translate(() -> jdbi.withHandle(h -> h.createQuery(COLUMNS + " WHERE " + AFTER
-                        + " AND txid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid, seq LIMIT :limit")
-                .bind("txid", Long.toString(after.transaction()))
-                .bind("seq", after.sequence())
-                .bind("limit", limit)
-                .map((rs, ctx) -> entry(rs))
-                .list()));
+        return transactions.withConnection(connection -> {
+            try (NamedSql.Bound statement = READ_AFTER.prepare(connection)) {
+                bindAfter(statement, after).set("limit", limit);
+                return entries(statement);
+            }
+        });
     }
 
     @Override
     public List<FeedEntry> readBetween(FeedPosition after, FeedPosition upTo, int limit) {
-        return StorageFailures.translate(() -> jdbi.withHandle(h -> h.createQuery(COLUMNS + " WHERE " + AFTER
-                        + " AND (txid, seq) <= (CAST(:to_txid AS xid8), :to_seq) ORDER BY txid, seq LIMIT :limit")
-                .bind("txid", Long.toString(after.transaction()))
-                .bind("seq", after.sequence())
-                .bind("to_txid", Long.toString(upTo.transaction()))
-                .bind("to_seq", upTo.sequence())
-                .bind("limit", limit)
-                .map((rs, ctx) -> entry(rs))
-                .list()));
+        return transactions.withConnection(connection -> {
+            try (NamedSql.Bound statement = READ_BETWEEN.prepare(connection)) {
+                bindAfter(statement, after)
+                        .set("to_txid", Long.toString(upTo.transaction()))
+                        .set("to_seq", upTo.sequence())
+                        .set("limit", limit);
+                return entries(statement);
+            }
+        });
+    }
+
+    private static NamedSql.Bound bindAfter(NamedSql.Bound statement, FeedPosition after) throws SQLException {
+        return statement.set("txid", Long.toString(after.transaction())).set("seq", after.sequence());
+    }
+
+    private static List<FeedEntry> entries(NamedSql.Bound statement) throws SQLException {
+        List<FeedEntry> entries = new ArrayList<>();
+        try (ResultSet rs = statement.statement().executeQuery()) {
+            while (rs.next()) {
+                entries.add(entry(rs));
+            }
+        }
+        return entries;
     }
 
     @Override

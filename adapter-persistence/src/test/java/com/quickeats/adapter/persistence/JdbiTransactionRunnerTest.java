@@ -120,8 +120,9 @@ class JdbiTransactionRunnerTest {
         Restaurant restaurant = aRestaurant();
 
         boolean seenByTheNextStatement = transactions.inTransaction(() -> {
-            runner().writeAtCommit("INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'held back', 'o')",
-                    insert -> insert.bind("id", restaurant.id().value()));
+            runner().writeAtCommit(JdbiTransactionRunner.FinalWrite.of(
+                            "INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'held back', 'o')"),
+                    insert -> insert.setLong("id", restaurant.id().value()));
             return catalog.find(restaurant.id()).isPresent();
         });
 
@@ -135,8 +136,9 @@ class JdbiTransactionRunnerTest {
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             catalog.add(restaurant);
-            runner().writeAtCommit("INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'twice', 'o')",
-                    insert -> insert.bind("id", restaurant.id().value()));
+            runner().writeAtCommit(JdbiTransactionRunner.FinalWrite.of(
+                            "INSERT INTO restaurants (id, name, owner_id) VALUES (:id, 'twice', 'o')"),
+                    insert -> insert.setLong("id", restaurant.id().value()));
             return null;
         })).satisfies(failure -> assertThat(PostgresErrors.hasState(failure, PostgresErrors.UNIQUE_VIOLATION))
                 .as("the held-back insert hit the restaurant's key").isTrue());
